@@ -1,0 +1,106 @@
+"""Shared fixtures: the real site, built once per test session with MkDocs' own build."""
+
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "tests" / "sources"
+SOURCE_ARTICLE = SOURCES / "000_38f477bf2e470161.txt"
+FACT_SHEET = SOURCES / "opcat-facts.md"
+
+# Built under a sub-path, as a GitHub Pages project site is, so tests see the
+# addresses a published site has.
+TEST_SITE_URL = "https://example.org/opcat-site/"
+
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+@dataclass
+class Site:
+    """The built site: its folder, and a parsed view of each page."""
+
+    root: Path
+    url: str
+
+    def html(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.root / path).read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self):
+        return sorted(self.root.rglob("*.html"))
+
+    def resolve(self, page_path: str, href: str) -> str:
+        """The absolute address a link on the page (a path in the site) points to."""
+        page_url = urljoin(self.url, page_path.removesuffix("index.html"))
+        return urljoin(page_url, href)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    site_dir = tmp_path_factory.mktemp("site")
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=TEST_SITE_URL, strict=True
+    )
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Site(site_dir, TEST_SITE_URL)
+
+
+@dataclass
+class SourceArticle:
+    date: str  # ISO date from the metadata line
+    paragraphs: list  # body paragraphs as published, raw addresses included
+    urls: list  # addresses written out in the text
+
+
+@pytest.fixture(scope="session")
+def source() -> SourceArticle:
+    """The source document: a metadata line `date YYYY-MM-DD` that runs straight
+    into the article's first paragraph, then the rest of the article."""
+    text = SOURCE_ARTICLE.read_text(encoding="utf-8")
+    match = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s+", text)
+    assert match, f"{SOURCE_ARTICLE} does not start with a 'date YYYY-MM-DD' line"
+    body = text[match.end():]
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
+    return SourceArticle(match.group(1), paragraphs, re.findall(r"https?://\S+", body))
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throwaway copy of the project, for feeding it broken content."""
+    copy = tmp_path / "project"
+    for name in ("docs", "overrides", "hooks", "mkdocs.yml", "dev", "requirements.lock"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, copy / name)
+        else:
+            shutil.copy2(src, copy / name)
+    return copy
+
+
+def normalise(text: str) -> str:
+    """Text as a reader sees it: typographic quotes and dashes made plain, white
+    space folded. The site may set either kind; the words must not change."""
+    table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+    return " ".join(text.translate(table).split())
+
+
+def article_text(soup: BeautifulSoup) -> str:
+    """The text of a news item's body as published, without the site's own asides
+    (admonitions such as the link to the explainer)."""
+    body = soup.select_one(".news-body")
+    assert body is not None, "the page has no .news-body: is it still a news item?"
+    for aside in body.select(".admonition"):
+        aside.decompose()
+    return normalise(body.get_text())

@@ -1,0 +1,144 @@
+"""Site-wide guarantees: privacy (no other origin), the 404 page, abbreviations,
+search and navigation."""
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import ROOT, normalise
+
+# <link rel> values that make the browser fetch something.
+FETCHING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload",
+                 "modulepreload", "prefetch", "preconnect", "dns-prefetch", "mask-icon"}
+
+
+def is_other_origin(url: str, site_url: str) -> bool:
+    parts = urlsplit(url)
+    if url.startswith("//"):
+        return True
+    if not parts.scheme:
+        return False
+    if parts.scheme == "data":
+        return False
+    return f"{parts.scheme}://{parts.netloc}" != "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+
+
+def test_no_page_loads_an_asset_from_another_origin(site):
+    found = []
+    for path in site.pages():
+        soup = site.html(str(path.relative_to(site.root)))
+        for tag in soup.select("[src]"):
+            if is_other_origin(tag["src"], site.url):
+                found.append((path.name, tag["src"]))
+        for tag in soup.select("link[href]"):
+            if FETCHING_RELS & set(tag.get("rel", [])) and is_other_origin(tag["href"], site.url):
+                found.append((path.name, tag["href"]))
+        for tag in soup.select("[style], style"):
+            text = tag.get("style", "") + (tag.string or "")
+            found += [(path.name, u) for u in re.findall(r"url\(['\"]?([^'\")]+)", text)
+                      if is_other_origin(u, site.url)]
+    assert not found, f"assets from other origins: {found}"
+
+
+def test_no_stylesheet_imports_from_another_origin(site):
+    stylesheets = sorted(site.root.rglob("*.css"))
+    assert any(p.name == "site.css" for p in stylesheets)
+    found = []
+    for css in stylesheets:
+        text = css.read_text(encoding="utf-8")
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        found += [(css.name, u) for u in urls if is_other_origin(u, site.url)]
+    assert not found, f"stylesheets fetch from other origins: {found}"
+
+
+def test_scripts_come_from_the_site_itself(site):
+    for path in site.pages():
+        for script in site.html(str(path.relative_to(site.root))).select("script[src]"):
+            assert not is_other_origin(script["src"], site.url), script["src"]
+
+
+def test_404_page_is_styled_and_leads_home(site):
+    soup = site.html("404.html")
+    sheets = [link["href"] for link in soup.select("link[rel=stylesheet]")]
+    assert any(h.endswith("assets/stylesheets/site.css") for h in sheets)
+    assert any("assets/stylesheets/main" in h for h in sheets)
+    assert normalise(soup.select_one("article h1").get_text()) == "Page not found"
+    targets = {site.resolve("404.html", a["href"]) for a in soup.select("article a")}
+    # GitHub Pages serves 404.html at any depth, so its links must be absolute paths.
+    assert all(a["href"].startswith("/opcat-site/") for a in soup.select("article a"))
+    assert {site.url, site.url + "opcat/"} <= targets
+
+
+def glossary():
+    lines = (ROOT / "docs" / "glossary" / "en.md").read_text(encoding="utf-8").splitlines()
+    terms = dict(re.match(r"\*\[(.+?)\]: (.+)", line).groups() for line in lines if line.strip())
+    assert terms, "the glossary is empty"
+    return terms
+
+
+def test_glossary_covers_the_abbreviations_the_pages_use():
+    assert {"OPCAT", "NPM", "OHCHR", "SPT", "CAT", "UPR", "NHRI", "UN"} <= set(glossary())
+
+
+def test_each_abbreviation_expands_wherever_it_appears(site):
+    terms = glossary()
+    for page in ("index.html", "opcat/index.html"):
+        article = site.html(page).select_one("article")
+        # The page title and the news header come from front matter, not from the
+        # Markdown the glossary applies to.
+        for chrome in article.select("h1, .news-header"):
+            chrome.decompose()
+        for abbr in article.select("abbr"):
+            assert abbr.get("title") == terms[abbr.get_text()], f"{page}: {abbr}"
+        bare = []
+        for node in article.find_all(string=True):
+            if node.parent.name == "abbr":
+                continue
+            bare += [t for t in terms if re.search(rf"(?<![\w/.-]){re.escape(t)}(?![\w-])", node)]
+        assert not bare, f"{page}: abbreviations without their expansion: {bare}"
+
+
+def test_each_abbreviation_can_be_focused_once_per_page(site):
+    for page in ("index.html", "opcat/index.html"):
+        article = site.html(page).select_one("article")
+        used = {a.get_text() for a in article.select("abbr") if not a.find_parent("a")}
+        focusable = [a.get_text() for a in article.select("abbr[tabindex='0']")]
+        assert sorted(focusable) == sorted(used), page
+        assert not article.select("a abbr[tabindex]"), "a tab stop nested in a link"
+
+
+def test_search_index_holds_both_pages(site):
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"", "opcat/"} <= locations
+    assert any("preventive" in doc["text"].lower() for doc in index["docs"] if doc["location"].startswith("opcat/"))
+
+
+def test_pages_offer_instant_navigation_toc_and_previous_next(site):
+    home = site.html("index.html")
+    config = json.loads(home.select_one("#__config").string)
+    assert "navigation.instant" in config["features"]
+    assert home.select_one(".md-footer__link--next")["href"] == "opcat/"
+    explainer = site.html("opcat/index.html")
+    assert explainer.select_one(".md-footer__link--prev")
+    toc = [normalise(a.get_text()) for a in explainer.select(".md-sidebar--secondary .md-nav__link")]
+    assert "Where Turkmenistan stands" in toc
+
+
+def test_titles_name_the_page_then_the_site(site):
+    assert site.html("opcat/index.html").title.string == (
+        "OPCAT and national preventive mechanisms, explained – Turkmenistan and OPCAT")
+    assert site.html("index.html").title.string.startswith("OHCHR holds consultations")
+    assert "Turkmenistan and OPCAT" not in site.html("index.html").title.string
+
+
+def test_logo_and_favicon_are_the_sites_own_svg_files(site):
+    soup = site.html("index.html")
+    favicon = soup.select_one("link[rel=icon]")["href"]
+    logo = soup.select_one(".md-logo img")["src"]
+    for href in (favicon, logo):
+        assert href.endswith(".svg")
+        svg = (site.root / href).read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and "<image" not in svg and "http" not in svg.replace(
+            "http://www.w3.org/2000/svg", "")
