@@ -21,6 +21,17 @@ FACT_SHEET = SOURCES / "opcat-facts.md"
 # addresses a published site has.
 TEST_SITE_URL = "https://example.org/opcat-site/"
 
+# Each language edition and its folder in the built site.
+EDITIONS = {"en": "", "ru": "ru/"}
+
+
+def glossary(lang: str) -> dict:
+    """The edition's abbreviations: term -> expansion."""
+    lines = (ROOT / "docs" / "glossary" / f"{lang}.md").read_text(encoding="utf-8").splitlines()
+    terms = dict(re.match(r"\*\[(.+?)\]: (.+)", line).groups() for line in lines if line.strip())
+    assert terms, f"the {lang} glossary is empty"
+    return terms
+
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 
@@ -80,7 +91,8 @@ def source() -> SourceArticle:
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project, for feeding it broken content."""
     copy = tmp_path / "project"
-    for name in ("docs", "overrides", "hooks", "mkdocs.yml", "dev", "requirements.lock"):
+    configs = [p.name for p in ROOT.glob("mkdocs*.yml")]
+    for name in ("docs", "overrides", "hooks", "dev", "requirements.lock", *configs):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, copy / name)

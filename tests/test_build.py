@@ -32,6 +32,13 @@ def test_broken_link_fails_the_build_naming_the_file(project_copy):
     assert "opcat.md" in result.stderr and "annex.md" in result.stderr
 
 
+def test_broken_link_in_the_russian_edition_fails_the_whole_build(project_copy):
+    append(project_copy / "docs" / "ru" / "opcat.md", "\nСм. [приложение](annex.md).\n")
+    result = mkdocs_build(project_copy)
+    assert result.returncode != 0
+    assert "opcat.md" in result.stderr and "annex.md" in result.stderr
+
+
 def test_link_to_a_missing_heading_fails_the_build(project_copy):
     append(project_copy / "docs" / "en" / "index.md", "\n[More](opcat.md#no-such-section)\n")
     result = mkdocs_build(project_copy)
@@ -69,3 +76,5 @@ def test_site_url_comes_from_the_environment(project_copy):
     assert '<link rel="canonical" href="https://user.github.io/repo/opcat/">' in html
     sitemap = (project_copy / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://user.github.io/repo/opcat/</loc>" in sitemap
+    russian = (project_copy / "site" / "ru" / "opcat" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://user.github.io/repo/ru/opcat/">' in russian

@@ -3,7 +3,9 @@
 import re
 from urllib.parse import urlsplit
 
-from conftest import FACT_SHEET, normalise
+import pytest
+
+from conftest import EDITIONS, FACT_SHEET, normalise
 
 # The primary sources the fact sheet allows citing ("Cite primary sources on the page").
 PRIMARY_HOSTS = {
@@ -15,12 +17,39 @@ PRIMARY_HOSTS = {
 }
 
 
-def explainer(site):
-    return site.html("opcat/index.html")
+# What differs between the editions' explainers: the words the checks look for.
+EXPECTED = {
+    "en": {
+        "further_reading": "further-reading",
+        "count": r"\b\d+\s+(?:States parties|States|parties|members|bodies|recommendations|"
+                 r"signatories|experts|were designated)\b|\bgrew to \d+",
+        "party_count": r"mid-2024[^.]*\b94 States parties",
+        # Average silent reading speed of non-fiction, words per minute
+        # (Trauzettel-Klosinski et al., 2012: English 228, Russian 184).
+        "words_per_minute": 228,
+        "kyrgyz_years": "2012 to 2025",
+        "abolished": "abolished the Centre",
+        "turkmenistan": ["June 1999", "6 November 2023", "not a party to OPCAT", "accession"],
+    },
+    "ru": {
+        "further_reading": "дополнительные-материалы",
+        "count": r"\b\d+\s+(?:государств|членов|органов|рекомендаций|участник|из них)\w*|\bдо \d+\b",
+        "party_count": r"середине 2024 года[^.]*\b94 государства",
+        "words_per_minute": 184,
+        "kyrgyz_years": "2012–2025",
+        "abolished": "упразднил Центр",
+        "turkmenistan": ["в июне 1999 года", "6 ноября 2023 года", "не был участником ФП КПП", "присоединения"],
+    },
+}
+LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
 
-def footnotes(site):
-    notes = explainer(site).select(".footnote li")
+def explainer(site, lang):
+    return site.html(EDITIONS[lang] + "opcat/index.html")
+
+
+def footnotes(site, lang):
+    notes = explainer(site, lang).select(".footnote li")
     assert notes, "the explainer has no footnotes"
     return notes
 
@@ -35,8 +64,9 @@ def fact_sheet_lines_with(url):
             if any(v in line for v in variants)]
 
 
-def test_every_footnote_cites_an_https_primary_source(site):
-    for note in footnotes(site):
+@LANGS
+def test_every_footnote_cites_an_https_primary_source(site, lang):
+    for note in footnotes(site, lang):
         urls = [u for u in cited_urls(note) if u.startswith(("http:", "https:"))]
         assert urls, f"footnote without a source address: {normalise(note.get_text())}"
         for url in urls:
@@ -46,10 +76,11 @@ def test_every_footnote_cites_an_https_primary_source(site):
             assert host in PRIMARY_HOSTS, f"not a primary source the fact sheet allows: {url}"
 
 
-def test_every_cited_address_is_verified_in_the_fact_sheet_or_given_by_the_article(site):
+@LANGS
+def test_every_cited_address_is_verified_in_the_fact_sheet_or_given_by_the_article(site, lang):
     article_links = {a["href"] for a in site.html("index.html").select(".news-body a")}
     article_links.add(site.html("index.html").select_one(".news-source a")["href"])
-    soup = explainer(site)
+    soup = explainer(site, lang)
     for a in soup.select("article a[href^='http']"):
         url = a["href"]
         if url in article_links:
@@ -59,13 +90,14 @@ def test_every_cited_address_is_verified_in_the_fact_sheet_or_given_by_the_artic
         assert any("VERIFIED" in line for line in lines), f"{url}: the fact sheet does not mark it VERIFIED"
 
 
-def test_every_statement_of_fact_carries_a_footnote(site):
+@LANGS
+def test_every_statement_of_fact_carries_a_footnote(site, lang):
     """Each paragraph and list item of the fact sections cites its source; only a
     lead-in ending in a colon and the "Further reading" list are exempt."""
-    article = explainer(site).select_one("article")
+    article = explainer(site, lang).select_one("article")
     checked = 0
     for heading in article.select("h2"):
-        if "Further reading" in heading.get_text():
+        if heading.get("id") == EXPECTED[lang]["further_reading"]:
             continue
         for sibling in heading.find_next_siblings():
             if sibling.name == "h2" or "footnote" in sibling.get("class", []):
@@ -80,47 +112,51 @@ def test_every_statement_of_fact_carries_a_footnote(site):
     assert checked >= 10
 
 
-def test_every_count_gives_its_date(site):
-    article = explainer(site).select_one("article")
+@LANGS
+def test_every_count_gives_its_date(site, lang):
+    article = explainer(site, lang).select_one("article")
     for ref in article.select("sup"):  # footnote numbers are not dates
         ref.decompose()
     text = normalise(article.get_text())
-    count = re.compile(
-        r"\b\d+\s+(?:States parties|States|parties|members|bodies|recommendations|signatories|"
-        r"experts|were designated)\b|\bgrew to \d+"
-    )
+    count = re.compile(EXPECTED[lang]["count"])
     counted = [s for s in re.split(r"(?<=[.;])\s+", text) if count.search(s)]
     assert counted, "the explainer gives no counts: has the count wording changed?"
     for sentence in counted:
         assert re.search(r"\b(19|20)\d\d\b", sentence), f"a count without its date: {sentence}"
 
 
-def test_party_count_is_dated_mid_2024(site):
-    text = normalise(explainer(site).get_text())
-    assert re.search(r"mid-2024[^.]*\b94 States parties", text)
+@LANGS
+def test_party_count_is_dated_mid_2024(site, lang):
+    text = normalise(explainer(site, lang).get_text())
+    assert re.search(EXPECTED[lang]["party_count"], text)
 
 
-def test_explainer_reads_in_five_minutes(site):
-    soup = explainer(site)
+@LANGS
+def test_explainer_reads_in_five_minutes(site, lang):
+    soup = explainer(site, lang)
     for notes in soup.select(".footnote"):
         notes.decompose()
     words = len(soup.select_one("article").get_text().split())
-    # 238 words a minute is the average adult reading speed for non-fiction.
-    assert words <= 5 * 238, f"{words} words is more than a five-minute read"
+    limit = 5 * EXPECTED[lang]["words_per_minute"]
+    assert words <= limit, f"{words} words is more than a five-minute read ({limit})"
 
 
-def test_articles_17_to_24_are_a_table(site):
-    rows = explainer(site).select("article table tbody tr")
+@LANGS
+def test_articles_17_to_24_are_a_table(site, lang):
+    rows = explainer(site, lang).select("article table tbody tr")
     assert [r.select_one("td").get_text(strip=True) for r in rows] == [str(n) for n in range(17, 25)]
 
 
-def test_kyrgyz_centre_is_presented_as_abolished_in_2025(site):
-    text = normalise(explainer(site).get_text())
-    assert "2012 to 2025" in text
-    assert re.search(r"abolished the Centre", text) and "3 October 2025" in text
+@LANGS
+def test_kyrgyz_centre_is_presented_as_abolished_in_2025(site, lang):
+    headings = [h.get_text() for h in explainer(site, lang).select("article h3")]
+    assert any(EXPECTED[lang]["kyrgyz_years"] in h for h in headings)
+    text = normalise(explainer(site, lang).get_text())
+    assert EXPECTED[lang]["abolished"] in text and "3 " in text
 
 
-def test_turkmenistan_step_is_called_accession(site):
-    text = normalise(explainer(site).get_text())
-    assert "June 1999" in text and "6 November 2023" in text
-    assert "not a party to OPCAT" in text and "accession" in text
+@LANGS
+def test_turkmenistan_section_dates_its_facts_and_says_accession(site, lang):
+    text = normalise(explainer(site, lang).get_text())
+    for phrase in EXPECTED[lang]["turkmenistan"]:
+        assert phrase in text

@@ -6,7 +6,11 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import ROOT, normalise
+import pytest
+
+from conftest import EDITIONS, glossary, normalise
+
+LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
 # <link rel> values that make the browser fetch something.
 FETCHING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload",
@@ -58,32 +62,32 @@ def test_scripts_come_from_the_site_itself(site):
             assert not is_other_origin(script["src"], site.url), script["src"]
 
 
-def test_404_page_is_styled_and_leads_home(site):
-    soup = site.html("404.html")
+@pytest.mark.parametrize("lang, title", [("en", "Page not found"), ("ru", "Страница не найдена")])
+def test_404_page_is_styled_and_leads_home(site, lang, title):
+    path = EDITIONS[lang] + "404.html"
+    soup = site.html(path)
     sheets = [link["href"] for link in soup.select("link[rel=stylesheet]")]
     assert any(h.endswith("assets/stylesheets/site.css") for h in sheets)
     assert any("assets/stylesheets/main" in h for h in sheets)
-    assert normalise(soup.select_one("article h1").get_text()) == "Page not found"
-    targets = {site.resolve("404.html", a["href"]) for a in soup.select("article a")}
-    # GitHub Pages serves 404.html at any depth, so its links must be absolute paths.
-    assert all(a["href"].startswith("/opcat-site/") for a in soup.select("article a"))
-    assert {site.url, site.url + "opcat/"} <= targets
-
-
-def glossary():
-    lines = (ROOT / "docs" / "glossary" / "en.md").read_text(encoding="utf-8").splitlines()
-    terms = dict(re.match(r"\*\[(.+?)\]: (.+)", line).groups() for line in lines if line.strip())
-    assert terms, "the glossary is empty"
-    return terms
+    assert normalise(soup.select_one("article h1").get_text()) == title
+    links = soup.select("article a")
+    # GitHub Pages serves 404.html at any depth, so its links must not be relative.
+    assert all(a["href"].startswith(("/opcat-site/", site.url)) for a in links)
+    targets = {site.resolve(path, a["href"]) for a in links}
+    home = site.url + EDITIONS[lang]
+    assert {home, home + "opcat/"} <= targets
+    # ...and it offers every edition's home page.
+    assert {site.url + folder for folder in EDITIONS.values()} <= targets
 
 
 def test_glossary_covers_the_abbreviations_the_pages_use():
-    assert {"OPCAT", "NPM", "OHCHR", "SPT", "CAT", "UPR", "NHRI", "UN"} <= set(glossary())
+    assert {"OPCAT", "NPM", "OHCHR", "SPT", "CAT", "UPR", "NHRI", "UN"} <= set(glossary("en"))
 
 
-def test_each_abbreviation_expands_wherever_it_appears(site):
-    terms = glossary()
-    for page in ("index.html", "opcat/index.html"):
+@LANGS
+def test_each_abbreviation_expands_wherever_it_appears(site, lang):
+    terms = glossary(lang)
+    for page in (EDITIONS[lang] + "index.html", EDITIONS[lang] + "opcat/index.html"):
         article = site.html(page).select_one("article")
         # The page title and the news header come from front matter, not from the
         # Markdown the glossary applies to.
@@ -99,8 +103,9 @@ def test_each_abbreviation_expands_wherever_it_appears(site):
         assert not bare, f"{page}: abbreviations without their expansion: {bare}"
 
 
-def test_each_abbreviation_can_be_focused_once_per_page(site):
-    for page in ("index.html", "opcat/index.html"):
+@LANGS
+def test_each_abbreviation_can_be_focused_once_per_page(site, lang):
+    for page in (EDITIONS[lang] + "index.html", EDITIONS[lang] + "opcat/index.html"):
         article = site.html(page).select_one("article")
         used = {a.get_text() for a in article.select("abbr") if not a.find_parent("a")}
         focusable = [a.get_text() for a in article.select("abbr[tabindex='0']")]
@@ -108,11 +113,17 @@ def test_each_abbreviation_can_be_focused_once_per_page(site):
         assert not article.select("a abbr[tabindex]"), "a tab stop nested in a link"
 
 
-def test_search_index_holds_both_pages(site):
-    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("lang, word, languages", [
+    ("en", "preventive", ["en"]),
+    # Russian stemming, and English for the names and terms a Russian text quotes.
+    ("ru", "превентивные", ["ru", "en"]),
+])
+def test_search_index_holds_both_pages_in_the_editions_language(site, lang, word, languages):
+    index = json.loads((site.root / EDITIONS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == languages
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {"", "opcat/"} <= locations
-    assert any("preventive" in doc["text"].lower() for doc in index["docs"] if doc["location"].startswith("opcat/"))
+    assert any(word in doc["text"].lower() for doc in index["docs"] if doc["location"].startswith("opcat/"))
 
 
 def test_pages_offer_instant_navigation_toc_and_previous_next(site):
@@ -126,11 +137,17 @@ def test_pages_offer_instant_navigation_toc_and_previous_next(site):
     assert "Where Turkmenistan stands" in toc
 
 
-def test_titles_name_the_page_then_the_site(site):
-    assert site.html("opcat/index.html").title.string == (
-        "OPCAT and national preventive mechanisms, explained – Turkmenistan and OPCAT")
-    assert site.html("index.html").title.string.startswith("OHCHR holds consultations")
-    assert "Turkmenistan and OPCAT" not in site.html("index.html").title.string
+@pytest.mark.parametrize("lang, explainer, headline, site_name", [
+    ("en", "OPCAT and national preventive mechanisms, explained", "OHCHR holds consultations",
+     "Turkmenistan and OPCAT"),
+    ("ru", "ФП КПП и национальные превентивные механизмы — пояснение", "УВКПЧ ООН проводит консультации",
+     "Туркменистан и ФП КПП"),
+])
+def test_titles_name_the_page_then_the_site(site, lang, explainer, headline, site_name):
+    folder = EDITIONS[lang]
+    assert site.html(folder + "opcat/index.html").title.string == f"{explainer} – {site_name}"
+    home = normalise(site.html(folder + "index.html").title.string)
+    assert home.startswith(headline) and site_name not in home
 
 
 def test_logo_and_favicon_are_the_sites_own_svg_files(site):

@@ -1,0 +1,109 @@
+"""Language editions: one MkDocs build per language, published as one site.
+
+mkdocs.yml is the English edition and lists every edition under `extra.editions`;
+mkdocs.ru.yml inherits it and states only what differs. This hook guarantees that
+- each edition lives at the site's root address plus its own path (`ru/`);
+- each edition's glossary and Markdown labels are in its own language;
+- each page knows its twins, the same page in every edition that has it
+  (`page.meta.twins`: lang, name, absolute url, relative href), for the language
+  switch, the hreflang alternates and the sitemap;
+- building the first edition builds all the others into their folders of the same
+  site, so `mkdocs build`, `mkdocs serve` and `mkdocs gh-deploy` publish every
+  language, and a warning in any edition fails the strict build.
+"""
+
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs")
+
+
+def _editions(config):
+    """The editions listed in extra.editions, checked, and which one this build is."""
+    editions = config.extra.get("editions")
+    if not editions:
+        raise PluginError(f"{config.config_file_path}: extra.editions is missing; list each language edition.")
+    for number, edition in enumerate(editions):
+        missing = [key for key in ("lang", "name", "path") if key not in edition]
+        if number and "config" not in edition:
+            missing.append("config")
+        if missing:
+            raise PluginError(
+                f"{config.config_file_path}: extra.editions[{number}] lacks {', '.join(missing)}."
+            )
+    this = [e for e in editions if e["lang"] == config.theme["language"]]
+    if len(this) != 1:
+        raise PluginError(
+            f"{config.config_file_path}: theme.language '{config.theme['language']}' "
+            "must match exactly one entry of extra.editions."
+        )
+    return editions, this[0]
+
+
+def on_config(config):
+    editions, this = _editions(config)
+    # site_url is the site's root (SITE_URL); this edition lives below it.
+    root = config.site_url or "/"
+    if this["path"] and root.endswith("/" + this["path"]):
+        root = root[: -len(this["path"])]
+    config.site_url = root + this["path"]
+    config.extra["site_root_url"] = root
+    for edition in editions:
+        edition["url"] = root + edition["path"]
+
+    glossary = Path(config.config_file_path).parent / "docs" / "glossary" / f"{this['lang']}.md"
+    if not glossary.is_file():
+        raise PluginError(f"{glossary}: the glossary of the '{this['lang']}' edition is missing.")
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["auto_append"] = [str(glossary)]
+    labels = config.extra["labels"]
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = labels["footnote_back"]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels["permalink"]
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Record the page's twins: the editions whose docs folder has the same file."""
+    editions, this = _editions(config)
+    base = Path(config.config_file_path).parent
+    here = posixpath.join(this["path"], page.url)
+    twins = []
+    for edition in editions:
+        # Each edition's pages live in docs/<lang>/ under the same file names.
+        if (base / "docs" / edition["lang"] / page.file.src_uri).is_file():
+            there = posixpath.join(edition["path"], page.url)
+            twins.append({
+                "lang": edition["lang"],
+                "name": edition["name"],
+                "url": edition["url"] + page.url,
+                "href": posixpath.relpath(there or ".", here.rstrip("/") or ".") + "/",
+                "current": edition is this,
+            })
+    page.meta["twins"] = twins
+    return markdown
+
+
+def on_post_build(config):
+    """Build every other edition into its folder, once the first one is built."""
+    editions, this = _editions(config)
+    if this is not editions[0]:
+        return
+    base = Path(config.config_file_path).parent
+    for edition in editions[1:]:
+        log.info(f"Building the '{edition['lang']}' edition from {edition['config']}")
+        other = load_config(
+            str(base / edition["config"]),
+            site_dir=str(Path(config.site_dir) / edition["path"]),
+            site_url=config.extra["site_root_url"],
+            strict=config.strict,
+        )
+        other.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(other)
+        finally:
+            other.plugins.on_shutdown()
