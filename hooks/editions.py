@@ -36,13 +36,15 @@ def _editions(config):
             raise PluginError(
                 f"{config.config_file_path}: extra.editions[{number}] lacks {', '.join(missing)}."
             )
-    this = [e for e in editions if e["lang"] == config.theme["language"]]
-    if len(this) != 1:
+    # An edition is known by its configuration file; the first is mkdocs.yml itself.
+    name = Path(config.config_file_path).name
+    this = next((e for e in editions[1:] if e["config"] == name), editions[0])
+    if config.theme["language"] != this["lang"]:
         raise PluginError(
-            f"{config.config_file_path}: theme.language '{config.theme['language']}' "
-            "must match exactly one entry of extra.editions."
+            f"{config.config_file_path}: theme.language is '{config.theme['language']}', but "
+            f"extra.editions says this is the '{this['lang']}' edition; make them agree."
         )
-    return editions, this[0]
+    return editions, this
 
 
 def on_config(config):
