@@ -10,6 +10,7 @@ import datetime
 
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 NEWS_TEMPLATE = "news.html"
 
@@ -41,6 +42,14 @@ def on_page_markdown(markdown, page, config, files):
             f"(got {page.meta['source_url']!r})."
         )
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """news.html draws the headline as <h1 id="news-title">, outside the Markdown, so
+    register it as the page's first heading: Material's skip link targets it."""
+    if page.meta.get("template") == NEWS_TEMPLATE and not page.toc.items:
+        page.toc = TableOfContents([AnchorLink(page.title, "news-title", 1)])
+    return html
 
 
 def on_env(env, config, files):

@@ -12,14 +12,15 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from pages_server import PagesServer
+
+pytest_plugins = ["browser_support"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "sources"
 SOURCE_ARTICLE = SOURCES / "000_38f477bf2e470161.txt"
 FACT_SHEET = SOURCES / "opcat-facts.md"
 
-# Built under a sub-path, as a GitHub Pages project site is, so tests see the
-# addresses a published site has.
-TEST_SITE_URL = "https://example.org/opcat-site/"
 
 # Each language edition and its folder in the built site.
 EDITIONS = {"en": "", "ru": "ru/"}
@@ -56,16 +57,19 @@ class Site:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
+    """The site, built once for the address it is served at on 127.0.0.1: under a
+    sub-path, as a GitHub Pages project site is, so tests see real addresses."""
+    server = PagesServer("/opcat-site/")
     site_dir = tmp_path_factory.mktemp("site")
-    config = load_config(
-        str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=TEST_SITE_URL, strict=True
-    )
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=server.url, strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     finally:
         config.plugins.on_shutdown()
-    return Site(site_dir, TEST_SITE_URL)
+    server.serve(site_dir)
+    yield Site(site_dir, server.url)
+    server.close()
 
 
 @dataclass

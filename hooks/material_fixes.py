@@ -1,0 +1,41 @@
+"""Material's own markup, corrected where it fails WCAG or HTML validity.
+
+- The hidden checkboxes that open the drawer and the search carry
+  autocomplete="off", which HTML does not allow on a checkbox.
+- The search dialog (role="dialog") has no accessible name; it gets the search
+  field's own label, in the page's language.
+
+Each fix is an exact replacement in the HTML Material renders. If a Material upgrade
+changes that markup, the build fails naming the fix, so it is looked at again rather
+than silently lost.
+"""
+
+import re
+
+from mkdocs.exceptions import PluginError
+
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"')
+
+
+def fix(html: str, where: str) -> str:
+    html, count = CHECKBOX_AUTOCOMPLETE.subn(r"\1>", html)
+    if count != 2:
+        raise PluginError(f"{where}: expected Material's 2 toggle checkboxes with autocomplete, found {count}; "
+                          "check hooks/material_fixes.py against the new Material markup.")
+    label = SEARCH_LABEL.search(html)
+    if SEARCH_DIALOG not in html or not label:
+        raise PluginError(f"{where}: Material's search dialog markup changed; update hooks/material_fixes.py.")
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
+
+
+def on_post_page(output, page, config):
+    return fix(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages, such as 404.html."""
+    if template_name.endswith(".html"):
+        return fix(output_content, template_name)
+    return output_content

@@ -1,0 +1,244 @@
+"""Journeys a reader makes, in a real Chromium, in both languages."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_support import PHONE
+from conftest import EDITIONS, glossary
+
+TEXT = {
+    "en": {
+        "headline": "OHCHR holds consultations with national partners in Turkmenistan",
+        "dateline": "21 December 2024",
+        "to_explainer": "What OPCAT and national preventive mechanisms are",
+        "explainer": "OPCAT and national preventive mechanisms, explained",
+        "search": "preventive",
+        "not_found": "Page not found",
+        "home_link": "OHCHR holds consultations",
+    },
+    "ru": {
+        "headline": "УВКПЧ ООН проводит консультации с национальными партнёрами",
+        "dateline": "21 декабря 2024",
+        "to_explainer": "Что такое ФП КПП и национальные превентивные механизмы",
+        "explainer": "ФП КПП и национальные превентивные механизмы — пояснение",
+        # An inflected form: the page says "механизмов", "механизм", "механизмы".
+        "search": "механизмы",
+        "not_found": "Страница не найдена",
+        "home_link": "УВКПЧ ООН проводит консультации",
+    },
+}
+LANGS = pytest.mark.parametrize("lang", EDITIONS)
+
+
+def h1(page):
+    return page.locator(".md-content h1").inner_text()
+
+
+@LANGS
+def test_reader_opens_the_article_follows_the_explainer_link_and_comes_back(reader, site, lang):
+    page, watch = reader(EDITIONS[lang])
+    text = TEXT[lang]
+    assert text["headline"] in h1(page)
+    dateline = page.locator(".news-header time")
+    assert dateline.is_visible() and dateline.inner_text() == text["dateline"]
+    assert page.locator(".news-source").is_visible()
+    page.get_by_role("link", name=text["to_explainer"]).click()
+    page.wait_for_url(site.url + EDITIONS[lang] + "opcat/")
+    expect(page.locator(".md-content h1")).to_have_text(text["explainer"])
+    page.go_back()
+    page.wait_for_url(site.url + EDITIONS[lang])
+    expect(page.locator(".md-content h1")).to_contain_text(text["headline"])
+    watch.assert_clean()
+
+
+def search_for(page, words):
+    """Type into the search field and wait until the search has answered."""
+    placeholder = json.loads(page.locator("#__config").text_content())["translations"]["search.result.placeholder"]
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(words, delay=20)
+    # Material searches on keyup; Playwright types letters outside the US layout
+    # without key events, so finish with a real key as a keyboard would.
+    field.press("End")
+    expect(page.locator(".md-search-result__meta")).not_to_have_text(placeholder, timeout=15000)
+
+
+@LANGS
+def test_search_finds_the_explainer(reader, site, lang):
+    page, watch = reader(EDITIONS[lang])
+    search_for(page, TEXT[lang]["search"])
+    result = page.locator(".md-search-result__item a[href*='opcat/']").first
+    result.wait_for()
+    result.click()
+    page.wait_for_url(re.compile(re.escape(site.url + EDITIONS[lang] + "opcat/")))
+    expect(page.locator(".md-content h1")).to_have_text(TEXT[lang]["explainer"])
+    watch.assert_clean()
+
+
+@LANGS
+def test_search_for_a_word_found_nowhere_says_so(reader, lang):
+    page, watch = reader(EDITIONS[lang])
+    config = json.loads(page.locator("#__config").text_content())
+    search_for(page, "qwxzvy")
+    assert page.locator(".md-search-result__item").count() == 0
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert meta == config["translations"]["search.result.none"]
+    watch.assert_clean()
+
+
+def scheme(page):
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def test_chosen_dark_scheme_survives_a_reload(reader):
+    page, watch = reader("", color_scheme="light")
+    assert scheme(page) == "default"
+    page.locator("label[for=__palette_1]").click()
+    assert scheme(page) == "slate"
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert scheme(page) == "slate"
+    watch.assert_clean()
+
+
+def test_system_dark_preference_starts_the_site_dark(reader):
+    page, watch = reader("opcat/", color_scheme="dark")
+    assert scheme(page) == "slate"
+    watch.assert_clean()
+
+
+@LANGS
+def test_phone_reader_reaches_every_page_from_the_drawer(reader, site, lang):
+    page, watch = reader(EDITIONS[lang], viewport=PHONE)
+    for path, title in (("opcat/", TEXT[lang]["explainer"]), ("", TEXT[lang]["home_link"])):
+        page.locator("label.md-header__button[for=__drawer]").click()
+        drawer = page.locator("nav.md-nav--primary")
+        link = drawer.locator(f"a.md-nav__link[href]").filter(has_text=title).first
+        link.wait_for(state="visible")
+        link.click()
+        page.wait_for_url(site.url + EDITIONS[lang] + path)
+        expect(page.locator(".md-content h1")).to_contain_text(title)
+    watch.assert_clean()
+
+
+def focused(page):
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return {tag: 'body'};
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            const outlined = s => s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+            // A visually hidden input shows its focus on the label that follows it
+            // (Material's palette toggle).
+            const label = el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL'
+                ? getComputedStyle(el.nextElementSibling) : null;
+            return {
+                tag: el.tagName.toLowerCase(), cls: el.className.toString(),
+                text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 60),
+                inArticle: !!el.closest('.md-content'),
+                outline: outlined(style) || (label !== null && outlined(label)),
+                shadow: style.boxShadow !== 'none',
+                visible: box.width > 0 && box.height > 0,
+                key: el.dataset.probe || el.outerHTML.slice(0, 200),
+            };
+        }"""
+    )
+
+
+@LANGS
+def test_skip_link_comes_first_and_moves_focus_to_the_content(reader, lang):
+    page, watch = reader(EDITIONS[lang])
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert "md-skip" in first["cls"] and first["visible"], first
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    page.keyboard.press("Tab")
+    landed = focused(page)
+    assert landed["inArticle"], f"after the skip link, Tab should land in the article, not on {landed}"
+    watch.assert_clean()
+
+
+# Every element a keyboard user should be able to reach, each tagged with a probe
+# number so it can be recognised when focused.
+FOCUSABLE = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])')]
+  .filter(el => {
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+      && el.tabIndex >= 0 && !el.closest('[hidden], [inert]');
+  }).map((el, i) => { el.dataset.probe = `${i}: ${el.outerHTML.slice(0, 120)}`; return el.dataset.probe; })"""
+
+
+@pytest.mark.parametrize("path", ["", "opcat/", "ru/", "ru/opcat/"])
+def test_every_link_and_control_is_reachable_by_keyboard_with_a_visible_focus(reader, path):
+    page, watch = reader(path)
+    expected = set(page.evaluate(FOCUSABLE))
+    reached, unmarked = set(), []
+    for _ in range(len(expected) + 20):
+        page.keyboard.press("Tab")
+        state = focused(page)
+        if state["tag"] == "body":
+            break
+        reached.add(state["key"])
+        if not (state["outline"] or state["shadow"]):
+            unmarked.append(state["key"])
+    assert not (expected - reached), f"never reached by Tab: {sorted(expected - reached)}"
+    assert not unmarked, f"focused without a visible indicator: {unmarked}"
+    watch.assert_clean()
+
+
+@LANGS
+def test_abbreviation_expansion_appears_on_focus(reader, lang):
+    page, watch = reader(EDITIONS[lang] + "opcat/")
+    abbr = page.locator("article abbr[tabindex='0']").first
+    term = abbr.inner_text()
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    assert page.evaluate("document.activeElement.textContent") == term
+    tooltip = page.locator(".md-tooltip--active, .md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert glossary(lang)[term] in tooltip.inner_text()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("address", ["no/such/page/", "ru/no-such-page", "opcat/missing/deeper/still"])
+def test_unknown_address_returns_the_styled_404_with_a_way_home(reader, site, address):
+    page, watch = reader(None)
+    stylesheets = []
+    page.on("response", lambda r: r.url.endswith("site.css") and stylesheets.append(r.status))
+    response = page.goto(site.url + address)
+    page.wait_for_load_state("networkidle")
+    assert response.status == 404
+    assert h1(page) == TEXT["en"]["not_found"]
+    assert stylesheets == [200], "the 404 page lost its stylesheet"
+    border = page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert border == "rgb(29, 79, 110)", "the 404 page is not in the site's colours"
+    page.locator(".md-content").get_by_role("link", name=TEXT["en"]["home_link"]).click()
+    page.wait_for_url(site.url)
+    expect(page.locator(".md-content h1")).to_contain_text(TEXT["en"]["headline"])
+    # The only error allowed is the browser's note of the 404 status itself.
+    assert all("404" in error for error in watch.errors), watch.errors
+    assert not watch.elsewhere
+
+
+@pytest.mark.parametrize("path", ["", "opcat/", "ru/"])
+def test_print_shows_all_the_text_without_site_chrome(reader, path):
+    page, watch = reader(path)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), f"{chrome} is printed"
+    paragraphs = page.locator("article p")
+    assert paragraphs.count() > 3
+    for index in range(paragraphs.count()):
+        assert paragraphs.nth(index).is_visible()
+    targets = page.eval_on_selector_all(
+        "article a[href^='http']", "links => links.map(a => getComputedStyle(a, '::after').content)")
+    assert targets and all("http" in t for t in targets), "printed links do not show where they go"
+    watch.assert_clean()
