@@ -53,6 +53,13 @@ class Watch:
         assert not self.elsewhere, f"requests to other origins: {self.elsewhere}"
 
 
+def pytest_sessionstart(session):
+    """test-results/ holds this run's failures only."""
+    if RESULTS.is_dir():
+        for old in RESULTS.iterdir():
+            old.unlink()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
