@@ -242,3 +242,23 @@ def test_print_shows_all_the_text_without_site_chrome(reader, path):
         "article a[href^='http']", "links => links.map(a => getComputedStyle(a, '::after').content)")
     assert targets and all("http" in t for t in targets), "printed links do not show where they go"
     watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang, other", [("en", "ru"), ("ru", "en")])
+def test_language_switch_keeps_the_readers_place_and_works_by_keyboard(reader, site, lang, other):
+    """Open the home page, move to the explainer with instant navigation (which does
+    not redraw the header), then switch language with the keyboard alone."""
+    page, watch = reader(EDITIONS[lang])
+    page.get_by_role("link", name=TEXT[lang]["to_explainer"]).click()
+    expect(page.locator(".md-content h1")).to_have_text(TEXT[lang]["explainer"])
+    switch = page.locator(f"nav.site-language a[hreflang={other}]")
+    expect(switch).to_have_accessible_name(re.compile(r"\w"))
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('site-language__link')"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(site.url + EDITIONS[other] + "opcat/")
+    expect(page.locator("html")).to_have_attribute("lang", other)
+    expect(page.locator(".md-content h1")).to_have_text(TEXT[other]["explainer"])
+    watch.assert_clean()
