@@ -1,0 +1,185 @@
+"""Publishing: the GitHub Pages workflow is valid, safe and publishes only what passed;
+`mkdocs gh-deploy` publishes exactly the built site; builds are reproducible; and a
+site hosted under a sub-path never links out of it."""
+
+import filecmp
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+BIN = Path(sys.executable).parent
+
+
+def run(*args, cwd=ROOT, env=None, check=True):
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    if check:
+        assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def workflow():
+    # PyYAML reads the key `on` as True; keep it as text.
+    text = WORKFLOW.read_text(encoding="utf-8")
+    return yaml.load(text, Loader=yaml.BaseLoader)
+
+
+# --- The workflow ---------------------------------------------------------------------
+
+def test_workflow_matches_githubs_schema():
+    run(str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW))
+
+
+def test_workflow_passes_zizmors_security_audit():
+    result = run(str(BIN / "zizmor"), "--offline", "--no-progress", str(WORKFLOW), check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_by_commit_with_its_version_named():
+    uses = re.findall(r"uses:\s*(\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
+    assert uses
+    for action, rest in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), f"not pinned by commit: {action}"
+        assert re.search(r"#\s*v\d", rest), f"no version comment: {action}"
+
+
+def test_deploy_runs_only_after_build_and_tests_and_never_for_pull_requests():
+    jobs = workflow()["jobs"]
+    deploy, build = jobs["deploy"], jobs["build"]
+    assert deploy["needs"] == "build"
+    assert "github.event_name != 'pull_request'" in deploy["if"]
+    assert "refs/heads/main" in deploy["if"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert any("./dev test" in r for r in runs) and any("./dev build" in r for r in runs)
+    upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert "pull_request" in upload["if"]
+
+
+def test_permissions_are_least_privilege():
+    flow = workflow()
+    assert flow["permissions"] == {}
+    jobs = flow["jobs"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["build"]["permissions"]["contents"] == "read"
+    assert "write" not in jobs["build"]["permissions"].values()
+    assert jobs["deploy"]["concurrency"]["group"]
+    assert jobs["deploy"]["concurrency"]["cancel-in-progress"] == "false"
+
+
+def test_site_url_comes_from_pages_or_a_repository_variable():
+    build = workflow()["jobs"]["build"]
+    step = next(s for s in build["steps"] if "./dev build" in s.get("run", ""))
+    site_url = step["env"]["SITE_URL"]
+    assert "vars.SITE_URL" in site_url and "steps.pages.outputs.base_url" in site_url
+    checkout = next(s for s in build["steps"] if "actions/checkout" in s.get("uses", ""))
+    assert checkout["with"]["persist-credentials"] == "false"
+
+
+# --- gh-deploy --------------------------------------------------------------------------
+
+def git(*args, cwd):
+    return run("git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args, cwd=cwd)
+
+
+def gh_deploy(project, remote, **env):
+    git("init", "-q", "-b", "main", cwd=project)
+    git("add", "-A", cwd=project)
+    git("commit", "-q", "-m", "site", cwd=project)
+    git("remote", "add", "origin", str(remote), cwd=project)
+    run(sys.executable, "-m", "mkdocs", "gh-deploy", "--force", cwd=project,
+        env={"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+             "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.invalid", **env})
+    listing = run("git", "ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).stdout.split()
+    return set(listing)
+
+
+def test_gh_deploy_publishes_exactly_the_built_site(project_copy, tmp_path):
+    remote = tmp_path / "remote.git"
+    run("git", "init", "-q", "--bare", str(remote), cwd=tmp_path)
+    for extra in ("tests", ".ci", "README.md", "pyproject.toml"):
+        source = ROOT / extra
+        target = project_copy / extra
+        if source.is_dir():
+            subprocess.run(["cp", "-r", str(source), str(target)], check=True)
+        else:
+            target.write_bytes(source.read_bytes())
+    published = gh_deploy(project_copy, remote, SITE_URL="https://user.github.io/repo/")
+    for expected in ("index.html", "404.html", ".nojekyll", "sitemap.xml", "opcat/index.html",
+                     "ru/index.html", "ru/opcat/index.html", "assets/stylesheets/site.css"):
+        assert expected in published, expected
+    assert "CNAME" not in published, "no custom domain was configured"
+    outside = [p for p in published if p.startswith(("tests/", ".ci/", "docs/", "hooks/", "overrides/"))
+               or p.endswith((".md", ".py", ".yml", ".toml", ".lock"))]
+    assert not outside, f"sources published: {outside}"
+
+
+def test_gh_deploy_publishes_a_cname_for_a_custom_domain(project_copy, tmp_path):
+    remote = tmp_path / "remote.git"
+    run("git", "init", "-q", "--bare", str(remote), cwd=tmp_path)
+    published = gh_deploy(project_copy, remote, SITE_URL="https://opcat.example.org/")
+    assert "CNAME" in published
+    cname = run("git", "show", "gh-pages:CNAME", cwd=remote).stdout
+    assert cname == "opcat.example.org\n"
+
+
+# --- Reproducible builds ------------------------------------------------------------------
+
+def build_into(project, target, epoch):
+    run(sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target), cwd=project,
+        env={"SOURCE_DATE_EPOCH": epoch, "SITE_URL": "https://user.github.io/repo/"})
+
+
+def differing(left: Path, right: Path):
+    comparison = filecmp.dircmp(left, right)
+    found = [str(left / name) for name in comparison.left_only + comparison.right_only]
+    for name in comparison.common_files:
+        if (left / name).read_bytes() != (right / name).read_bytes():
+            found.append(str(left / name))
+    for name in comparison.common_dirs:
+        found += differing(left / name, right / name)
+    return found
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(project_copy, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    build_into(project_copy, first, "1734739200")
+    build_into(project_copy, second, "1734739200")
+    assert (first / "sitemap.xml.gz").exists() and (first / "ru" / "sitemap.xml.gz").exists()
+    assert not differing(first, second)
+    # ...and the build date is what makes them differ, nothing else.
+    third = tmp_path / "third"
+    build_into(project_copy, third, "1767225600")
+    assert differing(first, third)
+
+
+def test_dates_readers_see_come_from_the_content_not_the_build(project_copy, tmp_path):
+    site = tmp_path / "site"
+    build_into(project_copy, site, "1767225600")  # 1 January 2026
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "2026" not in re.sub(r"<[^>]+>", " ", text), f"{page} shows the build's year"
+
+
+# --- Sub-path hosting -----------------------------------------------------------------------
+
+def test_no_link_or_asset_escapes_the_sub_path(site):
+    from bs4 import BeautifulSoup
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
+    escaped = []
+    for page in site.pages():
+        rel = page.relative_to(site.root).as_posix()
+        base = site.url if rel == "404.html" else site.resolve(rel, "")
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("[href], [src]"):
+            target = urljoin(base, tag.get("href") or tag.get("src"))
+            if target.startswith(origin) and not target.startswith(site.url):
+                escaped.append((rel, tag.get("href") or tag.get("src")))
+    assert not escaped, escaped
