@@ -69,6 +69,13 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    """Keep Russian readable in JSON-LD: `tojson` writes letters, not \\u escapes
+    (it still escapes <, >, & and ' for HTML)."""
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     """Record the page's twins: the editions whose docs folder has the same file."""
     editions, this = _editions(config)
