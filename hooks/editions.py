@@ -21,6 +21,14 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs")
+current_command = "build"
+
+
+def on_startup(command, dirty):
+    """Remember whether this is `build`, `serve` or `gh-deploy`: the other editions
+    are built for the same command."""
+    global current_command
+    current_command = command
 
 
 def _editions(config):
@@ -111,7 +119,7 @@ def on_post_build(config):
             site_url=config.extra["site_root_url"],
             strict=config.strict,
         )
-        other.plugins.on_startup(command="build", dirty=False)
+        other.plugins.on_startup(command=current_command, dirty=False)
         try:
             build(other)
         finally:

@@ -1,0 +1,57 @@
+"""The page itself is locked down as far as a static host allows: a
+Content-Security-Policy on every page, and external links that take nothing along."""
+
+import base64
+import hashlib
+import re
+
+import pytest
+
+from conftest import EDITIONS
+
+
+def policy_of(soup):
+    tags = soup.select('meta[http-equiv="Content-Security-Policy"]')
+    assert len(tags) == 1, f"{len(tags)} policies"
+    return dict(
+        (part.split()[0], part.split()[1:]) for part in tags[0]["content"].split(";") if part.strip()
+    )
+
+
+def test_every_page_carries_a_strict_content_security_policy(site):
+    for path in site.pages():
+        soup = site.html(str(path.relative_to(site.root)))
+        policy = policy_of(soup)
+        for directive in ("default-src", "script-src", "style-src", "img-src", "font-src",
+                          "connect-src", "worker-src"):
+            assert policy[directive][0] == "'self'", (path, directive)
+        assert policy["object-src"] == ["'none'"]
+        assert policy["base-uri"] == ["'self'"] and policy["form-action"] == ["'self'"]
+        everything = " ".join(" ".join(v) for v in policy.values())
+        assert "unsafe-inline" not in everything and "unsafe-eval" not in everything
+        assert "*" not in everything and "http" not in everything
+        # It is the first thing after the charset, before any script can run.
+        head = str(soup.head)
+        assert head.index("Content-Security-Policy") < head.index("<script")
+
+
+def test_every_inline_script_is_allowed_by_its_hash_and_nothing_more(site):
+    for path in site.pages():
+        soup = site.html(str(path.relative_to(site.root)))
+        allowed = {h.strip("'").removeprefix("sha256-") for h in policy_of(soup)["script-src"][1:]}
+        inline = [s.string or "" for s in soup.select("script:not([src])")
+                  if s.get("type") not in ("application/json", "application/ld+json")]
+        assert inline, "Material's inline scripts are gone: has the theme changed?"
+        for script in inline:
+            digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+            assert digest in allowed, f"{path}: an inline script is not in the policy"
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_external_links_in_content_carry_noopener_noreferrer(site, lang):
+    for page in ("index.html", "opcat/index.html"):
+        links = site.html(EDITIONS[lang] + page).select(".md-content a[href^='http']")
+        external = [a for a in links if not a["href"].startswith(site.url)]
+        assert external
+        for link in external:
+            assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), link
