@@ -1,6 +1,6 @@
 """A Content-Security-Policy on every page: scripts, styles, images, fonts, workers and
-connections from the site's own origin only; inline scripts only by the hash of their
-exact text, computed from the built pages, so a theme upgrade that changes them
+connections from the site's own origin only; inline scripts and styles only by the
+hash of their exact text, computed from the built pages, so a theme upgrade that changes them
 updates the policy instead of breaking it. No 'unsafe-inline', no 'unsafe-eval'.
 
 The policy goes in a <meta> right after <meta charset>, before any script. Every page
@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>", re.S)
+INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 CHARSET = '<meta charset="utf-8">'
 MARKER = 'http-equiv="Content-Security-Policy"'
 
@@ -26,12 +27,15 @@ def on_startup(command, dirty):
     serving = command == "serve"
 
 
-def policy(hashes) -> str:
-    scripts = " ".join(f"'sha256-{h}'" for h in sorted(hashes))
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy(scripts, styles) -> str:
     return "; ".join([
         "default-src 'self'",
-        f"script-src 'self' {scripts}",
-        "style-src 'self'",
+        " ".join(["script-src 'self'", *sorted(scripts)]),
+        " ".join(["style-src 'self'", *sorted(styles)]),
         # Material's icons are data: images in its stylesheet.
         "img-src 'self' data:",
         "font-src 'self'",
@@ -50,11 +54,12 @@ def on_post_build(config):
     # Pages of this edition that carry no policy yet (other editions, built into
     # sub-folders, already have their own).
     pages = [p for p in Path(config.site_dir).rglob("*.html") if MARKER not in p.read_text(encoding="utf-8")]
-    hashes = set()
+    scripts, styles = set(), set()
     for page in pages:
-        for script in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
-            hashes.add(base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii"))
-    tag = f'<meta {MARKER} content="{policy(hashes)}">'
+        html = page.read_text(encoding="utf-8")
+        scripts.update(sha256(script) for script in INLINE_SCRIPT.findall(html))
+        styles.update(sha256(style) for style in INLINE_STYLE.findall(html))
+    tag = f'<meta {MARKER} content="{policy(scripts, styles)}">'
     for page in pages:
         html = page.read_text(encoding="utf-8")
         if CHARSET not in html:

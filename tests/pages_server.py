@@ -1,14 +1,23 @@
 """A static server that behaves like GitHub Pages for a project site: the site lives
-under a sub-path, directories serve their index.html, and any unknown address gets
-the site's 404.html with status 404."""
+under a sub-path, directories serve their index.html, any unknown address gets the
+site's 404.html with status 404, text is sent gzip-compressed to clients that ask,
+and every response may be cached for ten minutes (Cache-Control: max-age=600)."""
 
+import gzip
+import io
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
 class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
+                      ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml"}
+
     def __init__(self, *args, root: Path, prefix: str, **kwargs):
         self.root, self.prefix = root, prefix
         super().__init__(*args, directory=str(root), **kwargs)
@@ -19,17 +28,39 @@ class _Handler(SimpleHTTPRequestHandler):
             return str(self.root / "__outside_the_site__")
         return super().translate_path("/" + bare[len(self.prefix):])
 
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the redirect to the address with a slash
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return None
+        return self.send_body(200, self.guess_type(str(path)), path.read_bytes())
+
+    def send_body(self, status, content_type, body):
+        if content_type.startswith(TEXT_TYPES) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, mtime=0)
+            encoding = "gzip"
+        else:
+            encoding = None
+        self.send_response(status)
+        self.send_header("Content-Type", content_type + ("; charset=utf-8" if content_type.startswith("text/") else ""))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
     def send_error(self, code, message=None, explain=None):
         page = self.root / "404.html"
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
+        body = self.send_body(404, "text/html", page.read_bytes())
         if self.command != "HEAD":
-            self.wfile.write(body)
+            self.wfile.write(body.read())
 
     def log_message(self, *args):
         pass

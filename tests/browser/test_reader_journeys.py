@@ -214,7 +214,7 @@ def test_abbreviation_expansion_appears_on_focus(reader, lang):
 def test_unknown_address_returns_the_styled_404_with_a_way_home(reader, site, address):
     page, watch = reader(None)
     stylesheets = []
-    page.on("response", lambda r: r.url.endswith("site.css") and stylesheets.append(r.status))
+    page.on("response", lambda r: "/assets/stylesheets/main" in r.url and stylesheets.append(r.status))
     response = page.goto(site.url + address)
     page.wait_for_load_state("networkidle")
     assert response.status == 404
