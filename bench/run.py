@@ -39,12 +39,12 @@ RESULTS = ROOT / "bench" / "results"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 PHONE = {"width": 412, "height": 823}
 
-# The pages measured: (label, path on this site, path on the baseline it compares to).
+# The pages measured: (label, path on this site, baseline edition, path there).
 PAGES = [
-    ("news report (en)", "", ""),
-    ("explainer (en)", "opcat/", "opcat/"),
-    ("news report (ru)", "ru/", ""),
-    ("explainer (ru)", "ru/opcat/", "opcat/"),
+    ("news report (en)", "", "en", ""),
+    ("explainer (en)", "opcat/", "en", "opcat/"),
+    ("news report (ru)", "ru/", "ru", ""),
+    ("explainer (ru)", "ru/opcat/", "ru", "opcat/"),
 ]
 
 BUDGET = {
@@ -66,12 +66,12 @@ def mkdocs(config: Path, site_dir: Path, site_url: str) -> float:
     return time.perf_counter() - start
 
 
-def make_baseline(folder: Path) -> Path:
-    """Plain Material: the same two English pages, default theme settings."""
+def make_baseline(folder: Path, lang: str) -> Path:
+    """Plain Material: the same two pages of one edition, default theme settings."""
     docs = folder / "docs"
     docs.mkdir(parents=True)
     for name in ("index.md", "opcat.md"):
-        text = (ROOT / "docs" / "en" / name).read_text(encoding="utf-8")
+        text = (ROOT / "docs" / lang / name).read_text(encoding="utf-8")
         (docs / name).write_text(text.replace("template: news.html\n", ""), encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
         "site_name: Turkmenistan and OPCAT\n"
@@ -92,13 +92,13 @@ def bytes_and_requests(browser, url: str) -> dict:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
-    total, requests = 0, []
+    requests = {}
     for request in finished:
         sizes = request.sizes()
-        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-        requests.append(request.url)
+        name = request.url.split("?")[0].rsplit("/", 1)[-1] or request.url.rsplit("/", 2)[-2] + "/"
+        requests[name] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
     context.close()
-    return {"bytes": total, "requests": len(requests), "urls": requests}
+    return {"bytes": sum(requests.values()), "requests": len(requests), "sizes": requests}
 
 
 def lighthouse(url: str, preset: str, runs: int, out: Path) -> dict:
@@ -144,8 +144,9 @@ def scaling(steps, work: Path) -> list:
     rows = []
     for count in steps:
         project = work / f"scale-{count}"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-            ".git", ".venv", "node_modules", "site", "bench", "tests", "test-results"))
+        top_level = {".git", ".venv", "node_modules", "site", "bench", "tests", "test-results"}
+        shutil.copytree(ROOT, project, ignore=lambda folder, names: (
+            [n for n in names if n in top_level] if Path(folder) == ROOT else []))
         news = project / "docs" / "en" / "news"
         news.mkdir()
         for number in range(count):
@@ -167,42 +168,47 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        site_server, base_server = PagesServer("/"), PagesServer("/")
-        baseline_config = make_baseline(work / "baseline")
+        site_server = PagesServer("/")
+        base_servers = {lang: PagesServer("/") for lang in ("en", "ru")}
+        baselines = {lang: make_baseline(work / f"baseline-{lang}", lang) for lang in base_servers}
 
+        # The baseline builds both languages too: one plain build per language.
         build_runs = 3 if args.quick else 5
         site_times = [mkdocs(ROOT / "mkdocs.yml", work / "site", site_server.url) for _ in range(build_runs)]
-        base_times = [mkdocs(baseline_config, work / "base", base_server.url) for _ in range(build_runs)]
+        base_times = [sum(mkdocs(baselines[lang], work / f"base-{lang}", base_servers[lang].url)
+                          for lang in baselines) for _ in range(build_runs)]
         report["build"] = {
             "site_median_s": statistics.median(site_times), "baseline_median_s": statistics.median(base_times),
             "runs": build_runs,
         }
         report["build"]["ratio"] = report["build"]["site_median_s"] / report["build"]["baseline_median_s"]
+        report["scaling"] = scaling(steps, work)
         site_server.serve(work / "site")
-        base_server.serve(work / "base")
+        for lang, server in base_servers.items():
+            server.serve(work / f"base-{lang}")
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            for label, path, base_path in PAGES:
+            for label, path, base_lang, base_path in PAGES:
                 site_load = bytes_and_requests(browser, site_server.url + path)
-                base_load = bytes_and_requests(browser, base_server.url + base_path)
+                base_load = bytes_and_requests(browser, base_servers[base_lang].url + base_path)
                 report["pages"][label] = {
                     "path": path, "bytes": site_load["bytes"], "requests": site_load["requests"],
-                    "urls": site_load["urls"], "baseline_bytes": base_load["bytes"],
-                    "baseline_requests": base_load["requests"], "baseline_urls": base_load["urls"],
+                    "sizes": site_load["sizes"], "baseline_bytes": base_load["bytes"],
+                    "baseline_requests": base_load["requests"], "baseline_sizes": base_load["sizes"],
                     "bytes_ratio": site_load["bytes"] / base_load["bytes"],
                 }
             browser.close()
 
-        for label, path, base_path in PAGES:
+        for label, path, base_lang, base_path in PAGES:
             entry = report["pages"][label]
             for preset in ("mobile", "desktop"):
                 entry[f"lighthouse_{preset}"] = lighthouse(site_server.url + path, preset, runs, work)
-                entry[f"baseline_lighthouse_{preset}"] = lighthouse(base_server.url + base_path, preset, runs, work)
+                entry[f"baseline_lighthouse_{preset}"] = lighthouse(
+                    base_servers[base_lang].url + base_path, preset, runs, work)
 
-        report["scaling"] = scaling(steps, work)
-        site_server.close()
-        base_server.close()
+        for server in (site_server, *base_servers.values()):
+            server.close()
 
     broken = check_budgets(report)
     report["broken_budgets"] = broken
@@ -250,8 +256,15 @@ def markdown(report) -> str:
             f"| {e['requests']} ({e['baseline_requests']}) | {scores(mobile)} | {scores(base)} "
             f"| {mobile['lcp']:.0f} ms ({base['lcp']:.0f} ms) | {mobile['fcp']:.0f} ms | {mobile['tbt']:.0f} ms "
             f"| {mobile['cls']:.3f} | {scores(desktop)} |")
+    lines += ["", "What the bytes are (first page of each edition; bytes as sent, body and headers):", "",
+              "| file | this site | baseline |", "|---|---|---|"]
+    for label in ("news report (en)", "news report (ru)"):
+        e = report["pages"][label]
+        for name in sorted(set(e["sizes"]) | set(e["baseline_sizes"])):
+            lines.append(f"| {label}: {name} | {e['sizes'].get(name, '–')} | {e['baseline_sizes'].get(name, '–')} |")
     b = report["build"]
-    lines += ["", f"Build (median of {b['runs']}, whole `mkdocs build` command, both editions): "
+    lines += ["", f"Build (median of {b['runs']}, whole `mkdocs build` commands, both languages; the "
+              "baseline needs one plain build per language): "
               f"{b['site_median_s']:.2f} s against the baseline's {b['baseline_median_s']:.2f} s, "
               f"{b['ratio']:.2f}x.", "", "| news items | pages | build | per page |", "|---|---|---|---|"]
     for row in report["scaling"]:

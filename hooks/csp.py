@@ -5,8 +5,9 @@ updates the policy instead of breaking it. No 'unsafe-inline', no 'unsafe-eval'.
 
 The policy goes in a <meta> right after <meta charset>, before any script. Every page
 of an edition gets the same policy (instant navigation swaps pages without
-reloading). `mkdocs serve` is left without one: its live-reload script is injected
-after the build.
+reloading). Two builds are left without one: `mkdocs serve`, whose live-reload
+script is injected after the build, and the offline edition (hooks/offline.py),
+whose file:// search runs the worker in an iframe from generated inline code.
 """
 
 import base64
@@ -49,7 +50,8 @@ def policy(scripts, styles) -> str:
 
 
 def on_post_build(config):
-    if serving:
+    offline = config.plugins.get("material/offline")
+    if serving or (offline and offline.config.enabled):
         return
     # Pages of this edition that carry no policy yet (other editions, built into
     # sub-folders, already have their own).

@@ -14,11 +14,13 @@ mkdocs.ru.yml inherits it and states only what differs. This hook guarantees tha
 
 import logging
 import posixpath
+import sys
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parent))
+from nested_build import build_configuration  # noqa: E402
 
 log = logging.getLogger("mkdocs")
 current_command = "build"
@@ -84,6 +86,13 @@ def on_env(env, config, files):
     return env
 
 
+def relative(there: str, here: str) -> str:
+    """The link from page address `here` to `there`, both from the site's root:
+    folder addresses (opcat/) online, file addresses (opcat.html) offline."""
+    link = posixpath.relpath(there or ".", posixpath.dirname(here) or ".")
+    return link + "/" if not there or there.endswith("/") else link
+
+
 def on_page_markdown(markdown, page, config, files):
     """Record the page's twins: the editions whose docs folder has the same file."""
     editions, this = _editions(config)
@@ -98,7 +107,7 @@ def on_page_markdown(markdown, page, config, files):
                 "lang": edition["lang"],
                 "name": edition["name"],
                 "url": edition["url"] + page.url,
-                "href": posixpath.relpath(there or ".", here.rstrip("/") or ".") + "/",
+                "href": relative(there, here),
                 "current": edition is this,
             })
     page.meta["twins"] = twins
@@ -113,14 +122,10 @@ def on_post_build(config):
     base = Path(config.config_file_path).parent
     for edition in editions[1:]:
         log.info(f"Building the '{edition['lang']}' edition from {edition['config']}")
-        other = load_config(
-            str(base / edition["config"]),
+        # What the first edition made for all of them (hooks/offline.py).
+        shared = {key: config.extra[key] for key in ("offline_download",) if key in config.extra}
+        build_configuration(
+            base / edition["config"], command=current_command, extra=shared,
             site_dir=str(Path(config.site_dir) / edition["path"]),
-            site_url=config.extra["site_root_url"],
-            strict=config.strict,
+            site_url=config.extra["site_root_url"], strict=config.strict,
         )
-        other.plugins.on_startup(command=current_command, dirty=False)
-        try:
-            build(other)
-        finally:
-            other.plugins.on_shutdown()

@@ -1,0 +1,37 @@
+"""Not a hook: the helper hooks/editions.py and hooks/offline.py share to build another
+configuration from inside a build.
+
+MkDocs keeps one instance of each plugin with start-up and shut-down events per
+process (for `mkdocs serve`), so loading a second configuration would hand the
+running build's search plugin the other edition's settings. Each nested build
+therefore gets plugin instances of its own.
+"""
+
+from contextlib import contextmanager
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+
+@contextmanager
+def own_plugins():
+    option = MkDocsConfig.plugins
+    saved, option.plugin_cache = option.plugin_cache, {}
+    try:
+        yield
+    finally:
+        option.plugin_cache = saved
+
+
+def build_configuration(config_file, command="build", extra=None, **overrides):
+    """Load `config_file` with `overrides` (site_dir, site_url, strict...), add `extra`
+    to its extra settings, and build it, as `mkdocs <command>` would."""
+    with own_plugins():
+        config = load_config(str(config_file), **overrides)
+        config.extra.update(extra or {})
+        config.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()

@@ -1,0 +1,108 @@
+"""The offline edition: the whole site, both languages, in one .zip that works from a
+USB stick (file:// addresses, no server, no network), search included.
+
+- With OFFLINE=1, Material's offline plugin is on (in mkdocs.yml and mkdocs.ru.yml):
+  file links end in index.html and the search index is inlined. That plugin would
+  add its iframe-worker shim from a CDN; the project ships its own copy instead.
+- A normal build of the root edition first builds the offline edition into a
+  temporary folder and packs it as downloads/<name>.zip, byte for byte the same
+  for the same commit (entries sorted, dated by SOURCE_DATE_EPOCH); the pages link
+  it, with its size, from the footer. `mkdocs serve` skips it.
+"""
+
+import datetime
+import os
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+from nested_build import build_configuration  # noqa: E402
+
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+ZIP_NAME = "turkmenistan-opcat-offline.zip"
+FOLDER = "downloads"
+
+current_command = "build"
+
+
+def on_startup(command, dirty):
+    global current_command
+    current_command = command
+
+
+def offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(100)  # before Material's offline plugin, which adds the CDN copy otherwise
+def on_config(config):
+    if offline(config):
+        config.extra["polyfills"] = [SHIM]
+    return config
+
+
+def on_files(files, config):
+    """Only the offline edition needs the shim."""
+    if not offline(config):
+        shim = files.get_file_from_path(SHIM)
+        if shim:
+            files.remove(shim)
+    return files
+
+
+def pack(folder: Path, target: Path):
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # default: 1980-01-01
+    stamp = datetime.datetime.fromtimestamp(max(epoch, 315532800), datetime.timezone.utc).timetuple()[:6]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            entry = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, path.read_bytes(), compresslevel=9)
+
+
+def on_env(env, config, files):
+    """`megabytes`: 1.2 MB, or 1,2 МБ in Russian, for the download's size."""
+    def megabytes(size):
+        value = f"{size / 1_000_000:.1f}"
+        return f"{value.replace('.', ',')}\u00a0МБ" if config.theme["language"] == "ru" else f"{value}\u00a0MB"
+    env.filters["megabytes"] = megabytes
+    return env
+
+
+def on_pre_build(config):
+    """Build and pack the offline edition before the pages that link it are drawn."""
+    root = config.site_url == config.extra.get("site_root_url", config.site_url)
+    if offline(config) or current_command == "serve" or not root:
+        return
+    work = Path(tempfile.mkdtemp(prefix="offline-"))
+    previous = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true"
+    try:
+        build_configuration(config.config_file_path, site_dir=str(work / "site"),
+                            site_url=config.site_url, strict=config.strict)
+    finally:
+        if previous is None:
+            del os.environ["OFFLINE"]
+        else:
+            os.environ["OFFLINE"] = previous
+    pack(work / "site", work / ZIP_NAME)
+    config.extra["offline_download"] = {
+        "path": f"{FOLDER}/{ZIP_NAME}",
+        "zip": str(work / ZIP_NAME),
+        "size": (work / ZIP_NAME).stat().st_size,
+    }
+
+
+def on_post_build(config):
+    download = config.extra.get("offline_download")
+    root = config.site_url == config.extra.get("site_root_url", config.site_url)
+    if download and root:
+        target = Path(config.site_dir) / download["path"]
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(Path(download["zip"]).read_bytes())
