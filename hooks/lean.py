@@ -7,7 +7,9 @@ what the site uses. Measured by bench/run.py.
   letters, not \\u escapes (2 bytes a letter instead of 6).
 - The site's small stylesheets and scripts (`extra.inline`) are put into each page,
   so a first visit waits for no extra request before it can draw; the
-  Content-Security-Policy (hooks/csp.py) allows them by hash.
+  Content-Security-Policy (hooks/csp.py) allows them by hash. Inlined CSS loses its
+  comments, and Material's palette loses the rules for the named colours the site
+  does not use (it uses its own, `custom`).
 """
 
 import json
@@ -41,6 +43,28 @@ def on_files(files, config):
     return files
 
 
+NAMED_COLOUR = re.compile(r"data-md-color-(?:primary|accent)=(?!custom\b)[\w-]+")
+
+
+def top_level_rules(css: str):
+    depth, start = 0, 0
+    for index, char in enumerate(css):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                yield css[start:index + 1]
+                start = index + 1
+
+
+def lean_css(css: str) -> str:
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};])\s*", r"\1", css).strip()
+    return "".join(rule for rule in top_level_rules(css) if not NAMED_COLOUR.search(rule.split("{", 1)[0]))
+
+
 def inline(html, config, where):
     """Replace the <link>/<script src> of each file in extra.inline with its text
     (the theme's static files are copied before any page is written)."""
@@ -50,6 +74,7 @@ def inline(html, config, where):
             raise PluginError(f"extra.inline: {name} is not in the built site; check the path in mkdocs.yml.")
         text = source.read_text(encoding="utf-8")
         if name.endswith(".css"):
+            text = lean_css(text)
             pattern = re.compile(r'<link rel="stylesheet" href="[^"]*' + re.escape(name) + r'">')
             replacement = f"<style>{text}</style>"
         else:

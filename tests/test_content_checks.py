@@ -73,11 +73,13 @@ The text of the second item.
 
 
 def test_a_second_news_item_is_one_markdown_file_and_gets_the_same_treatment(project_copy):
-    (project_copy / "docs" / "en" / "2025-02-21-second.md").write_text(SECOND_ITEM, encoding="utf-8")
+    (project_copy / "docs" / "en" / "news").mkdir()
+    (project_copy / "docs" / "en" / "news" / "2025-02-21-second.md").write_text(SECOND_ITEM, encoding="utf-8")
     result = mkdocs_build(project_copy, SITE_URL="https://user.github.io/repo/")
     assert result.returncode == 0, result.stderr
     site = project_copy / "site"
-    soup = BeautifulSoup((site / "2025-02-21-second" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site / "news" / "2025-02-21-second" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
     assert soup.select_one(".news-header h1").get_text() == "A second news item for the test"
     time = soup.select_one(".news-header time")
     assert time["datetime"] == "2025-02-21" and time.get_text() == "21 February 2025"
@@ -85,8 +87,12 @@ def test_a_second_news_item_is_one_markdown_file_and_gets_the_same_treatment(pro
     assert soup.select_one('meta[property="og:type"]')["content"] == "article"
     assert soup.select_one('meta[property="article:published_time"]')["content"] == "2025-02-21"
     assert '"@type": "NewsArticle"' in soup.select_one('script[type="application/ld+json"]').string
-    # It is in the navigation of the other pages, without any edit to mkdocs.yml.
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert "A second news item for the test" in home
+    # The generated News page lists it, and every page's navigation leads there,
+    # without any edit to mkdocs.yml.
+    archive = BeautifulSoup((site / "news" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    listed = [a for a in archive.select(".md-content a") if a.get_text() == "A second news item for the test"]
+    assert listed and listed[0]["href"].startswith("2025-02-21-second/")
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert any(a["href"].endswith("news/") for a in home.select("nav.md-nav--primary a[href]"))
     # It has no Russian twin yet, so it offers no language switch.
     assert not soup.select(".site-language a")
