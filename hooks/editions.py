@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
-from nested_build import build_configuration  # noqa: E402
+from nested_build import TEMPLATES, build_configuration  # noqa: E402
 
 log = logging.getLogger("mkdocs")
 current_command = "build"
@@ -83,6 +83,8 @@ def on_env(env, config, files):
     """Keep Russian readable in JSON-LD: `tojson` writes letters, not \\u escapes
     (it still escapes <, >, & and ' for HTML)."""
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    # Every edition's build compiles the same templates: compile them once.
+    env.bytecode_cache = TEMPLATES
     return env
 
 

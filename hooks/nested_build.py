@@ -5,13 +5,36 @@ MkDocs keeps one instance of each plugin with start-up and shut-down events per
 process (for `mkdocs serve`), so loading a second configuration would hand the
 running build's search plugin the other edition's settings. Each nested build
 therefore gets plugin instances of its own.
+
+The four builds of one command (two editions, online and offline) share the same
+templates; TEMPLATES keeps their compiled form in memory so each is compiled once
+(measured: most of the build's time went to compiling them four times).
 """
 
 from contextlib import contextmanager
 
+import jinja2
+
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates, keyed by Jinja on their name, file and source checksum."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = MemoryBytecodeCache()
 
 
 @contextmanager
