@@ -10,16 +10,14 @@ time. hooks/front_matter.py checks their fields.
 """
 
 import posixpath
-import re
 
-import yaml
 from babel.dates import format_date
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils.meta import get_data
 
 NEWS_TEMPLATE = "news.html"
 ARCHIVE = "news/index.md"
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)-{3}[ \t]*\n", re.S)
 
 
 def on_files(files, config):
@@ -27,16 +25,13 @@ def on_files(files, config):
     items = []
     for file in files.documentation_pages():
         if file.src_uri.startswith("news/") and file.src_uri != ARCHIVE:
-            block = FRONT_MATTER.match(file.content_string)
-            try:
-                fields = yaml.safe_load(block.group(1)) if block else {}
-            except yaml.YAMLError:
-                fields = {}  # hooks/front_matter.py names the file and the fix
-            fields = fields if isinstance(fields, dict) else {}
+            # MkDocs' own reader; bad front matter reads as {} here, and
+            # hooks/front_matter.py then names the file and the fix.
+            _, fields = get_data(file.content_string)
             items.append((str(fields.get("date", "")), str(fields.get("title", file.src_uri)), file.src_uri))
     if not items or files.get_file_from_path(ARCHIVE):
         return files
-    labels, locale = config.extra["labels"], config.theme["language"]
+    labels = config.extra["labels"]
     lines = ["---", f"title: {labels['news_archive_title']}",
              f"description: {labels['news_archive_description']}", "---", ""]
     for day, title, path in sorted(items, reverse=True):

@@ -6,7 +6,6 @@ and every response may be cached for ten minutes (Cache-Control: max-age=600).""
 import gzip
 import io
 import threading
-from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 

@@ -3,7 +3,6 @@ Content-Security-Policy on every page, and external links that take nothing alon
 
 import base64
 import hashlib
-import re
 
 import pytest
 

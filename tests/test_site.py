@@ -3,7 +3,6 @@ search and navigation."""
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest

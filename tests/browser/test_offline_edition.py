@@ -6,7 +6,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import CHROMIUM_FLAGS, Watch  # noqa: F401
+from browser_support import Watch
 from test_reader_journeys import TEXT, search_for
 
 ZIP = "downloads/turkmenistan-opcat-offline.zip"

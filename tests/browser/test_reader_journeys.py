@@ -118,7 +118,7 @@ def test_phone_reader_reaches_every_page_from_the_drawer(reader, site, lang):
     for path, title in (("opcat/", TEXT[lang]["explainer"]), ("", TEXT[lang]["home_link"])):
         page.locator("label.md-header__button[for=__drawer]").click()
         drawer = page.locator("nav.md-nav--primary")
-        link = drawer.locator(f"a.md-nav__link[href]").filter(has_text=title).first
+        link = drawer.locator("a.md-nav__link[href]").filter(has_text=title).first
         link.wait_for(state="visible")
         link.click()
         page.wait_for_url(site.url + EDITIONS[lang] + path)
