@@ -7,7 +7,14 @@ outside a link (a tab stop inside a link would nest interactive elements) gets
 tabindex="0".
 """
 
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parent))
+from errors import source_name  # noqa: E402
 
 
 class _FirstAbbrFinder(HTMLParser):
@@ -37,12 +44,16 @@ def on_page_content(html, page, config, files):
     finder = _FirstAbbrFinder()
     finder.feed(html)
     finder.close()
+    # HTMLParser counts lines by "\n" alone (not by str.splitlines(), which also
+    # breaks at form feeds and U+2028 pasted from a PDF).
     line_starts = [0]
-    for line in html.splitlines(keepends=True):
-        line_starts.append(line_starts[-1] + len(line))
+    for line in html.split("\n"):
+        line_starts.append(line_starts[-1] + len(line) + 1)
     offsets = [line_starts[line - 1] + column for line, column in finder.positions]
     # Insert from the end so earlier offsets stay valid.
     for offset in reversed(offsets):
-        assert html.startswith("<abbr", offset), f"{page.file.src_uri}: abbr not at {offset}"
+        if not html.startswith("<abbr", offset):
+            raise PluginError(f"{source_name(page.file, config)}: could not place an abbreviation's tab stop "
+                              f"(offset {offset}); report this with the file (hooks/abbreviations.py).")
         html = html[:offset] + '<abbr tabindex="0"' + html[offset + len("<abbr"):]
     return html

@@ -14,12 +14,14 @@ mkdocs.ru.yml inherits it and states only what differs. This hook guarantees tha
 
 import logging
 import posixpath
+import re
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
+import errors  # noqa: E402
 from nested_build import TEMPLATES, build_configuration  # noqa: E402
 
 log = logging.getLogger("mkdocs")
@@ -33,19 +35,46 @@ def on_startup(command, dirty):
     current_command = command
 
 
+EDITION_PATH = re.compile(r"[a-z0-9][a-z0-9-]*/")
+
+
+def _check_editions(config, editions):
+    """Each edition's entry is complete, its path a folder, its configuration there;
+    and every language folder in docs/ is an edition, so no published page is
+    dropped by editing the list."""
+    here = Path(config.config_file_path).name
+    base = errors.project_dir(config)
+    for number, edition in enumerate(editions):
+        entry = f"{here}: extra.editions[{number}]"
+        missing = [key for key in ("lang", "name", "path") if key not in edition]
+        if number and "config" not in edition:
+            missing.append("config")
+        if missing:
+            raise PluginError(f"{entry} lacks {', '.join(missing)}; see the other entries and README, Languages.")
+        path = edition["path"]
+        if number == 0 and path:
+            raise PluginError(f"{entry} is the edition at the site's root: its path is \"\", not {path!r}.")
+        if number and not (isinstance(path, str) and EDITION_PATH.fullmatch(path)):
+            raise PluginError(f"{entry}.path is {path!r}; write the folder the edition is published in, "
+                              f"ending with a slash, such as '{edition['lang']}/'.")
+        if number and not (base / edition["config"]).is_file():
+            raise PluginError(f"{entry}.config names {edition['config']}, which is not in the project.")
+    listed = {edition["lang"] for edition in editions}
+    for folder in sorted((base / "docs").iterdir()):
+        if folder.is_dir() and folder.name != "glossary" and folder.name not in listed:
+            pages = len(list(folder.rglob("*.md")))
+            raise PluginError(
+                f"docs/{folder.name}/ holds {pages} pages, but extra.editions in mkdocs.yml lists no "
+                f"'{folder.name}' edition, so their published addresses would disappear. Put its entry back "
+                f"(README, Languages), or move docs/{folder.name}/ out of docs/ to retire the edition."
+            )
+
+
 def _editions(config):
     """The editions listed in extra.editions, checked, and which one this build is."""
     editions = config.extra.get("editions")
     if not editions:
         raise PluginError(f"{config.config_file_path}: extra.editions is missing; list each language edition.")
-    for number, edition in enumerate(editions):
-        missing = [key for key in ("lang", "name", "path") if key not in edition]
-        if number and "config" not in edition:
-            missing.append("config")
-        if missing:
-            raise PluginError(
-                f"{config.config_file_path}: extra.editions[{number}] lacks {', '.join(missing)}."
-            )
     # An edition is known by its configuration file; the first is mkdocs.yml itself.
     name = Path(config.config_file_path).name
     this = next((e for e in editions[1:] if e["config"] == name), editions[0])
@@ -58,7 +87,9 @@ def _editions(config):
 
 
 def on_config(config):
+    _check_editions(config, config.extra.get("editions") or [])
     editions, this = _editions(config)
+    errors.enter_build(config)
     # site_url is the site's root (SITE_URL); this edition lives below it.
     root = config.site_url or "/"
     if this["path"] and root.endswith("/" + this["path"]):

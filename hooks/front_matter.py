@@ -1,90 +1,161 @@
-"""Content checks: every page's front matter, before anything is built from it.
+"""Content checks: every page's text and front matter, before anything is built from it.
 
 MkDocs silently ignores front matter it cannot parse, and a page without a title
 or description still builds. This hook makes each of these stop the build with the
-file, the field and what to write instead:
-- front matter that is missing or is not valid YAML;
+file (docs/<lang>/...), the field or line, and what to write instead:
+- a file that is not UTF-8 text, or holds an invisible control character
+  (pasted from a PDF or a word processor);
+- front matter that is missing, does not start on the first line, or is not valid
+  YAML;
 - a page without `title`, or without a `description` a search result shows whole
-  (50 to 160 characters); a page with no text;
-- a news item (`template: news.html`) without `date` (a real calendar date, not in
-  the future), `source`, or `source_url` (an https address).
+  (50 to 160 characters); a page with no text (comments do not count); an HTML
+  comment that is never closed (readers would see it);
+- a news item (`template: news.html`) without `date` (YYYY-MM-DD, a real day, not
+  in the future by the real clock, with a day's slack for time zones east of
+  UTC), `source`, or `source_url` (an https address).
+A quoted date ("2024-12-21") is read as the date it spells.
 """
 
 import datetime
-import os
 import re
+import sys
+from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parent))
+from errors import fail  # noqa: E402
 
 NEWS_TEMPLATE = "news.html"
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.S)
 DESCRIPTION_LENGTH = range(50, 161)
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Controls HTML does not allow in text; tab, line feed, form feed and carriage
+# return are white space and fine.
+STRAY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+HTTPS_ADDRESS = re.compile(r"https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[^\s\"'<>`]*)?")
+CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.S | re.M)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def fail(page, message):
-    raise PluginError(f"{page.file.src_uri}: {message}")
+def today() -> datetime.date:
+    """The latest date it is anywhere on Earth now, near enough (UTC plus a day):
+    an item dated today in Ashgabat is never "in the future"."""
+    return datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1)
 
 
-def build_date() -> datetime.date:
-    """Today, or the day SOURCE_DATE_EPOCH names, so a rebuild judges alike."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
+def where(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
-def explain_unparsed(page, markdown):
+def check_text(file, config):
+    """The file is UTF-8 and has no invisible control characters."""
+    raw = Path(file.abs_src_path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        fail(file, config, f"byte 0x{raw[error.start]:02x} on line {line} is not UTF-8 text; save the file "
+                           "as UTF-8 (in most editors: Save with encoding, UTF-8) and check that line.")
+    stray = STRAY.search(text)
+    if stray:
+        fail(file, config, f"an invisible control character U+{ord(stray.group()):04X} is at "
+                           f"{where(text, stray.start())}; delete it (it often comes with text pasted from a PDF).")
+
+
+def on_files(files, config):
+    """Check every Markdown file's text before any hook or MkDocs reads it."""
+    for file in files.documentation_pages():
+        if file.abs_src_path:
+            check_text(file, config)
+    return files
+
+
+def explain_unparsed(page, config, markdown):
     """MkDocs leaves front matter it could not parse in the text: say why."""
+    raw = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    if raw.lstrip().startswith("---") and not raw.startswith("---"):
+        fail(page.file, config, "the front matter must begin on the first line; delete what stands above "
+                                "the first --- (a blank line or spaces).")
     block = FRONT_MATTER.match(markdown)
     if not block:
-        fail(page, "no front matter; start the file with a --- block giving title and description.")
+        fail(page.file, config, "no front matter; start the file with a --- block giving title and description.")
     try:
         fields = yaml.load(block.group(1), Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
-        fail(page, f"the front matter is not valid YAML ({error}). Fix the block between the --- lines.")
+        fail(page.file, config, f"the front matter is not valid YAML ({error}). Fix the block between the --- lines.")
     if isinstance(fields, dict) and "date" in fields:
-        check_date(page, fields["date"])
-    fail(page, "the front matter could not be read; check it is a list of 'field: value' lines.")
+        check_day(page, config, "date", fields["date"])
+    fail(page.file, config, "the front matter could not be read; check it is a list of 'field: value' lines.")
 
 
-def check_date(page, value):
-    if isinstance(value, str):
+def check_day(page, config, field, value) -> datetime.date:
+    """A calendar day written YYYY-MM-DD (YAML reads it as a date; quoted, it is text)."""
+    if isinstance(value, datetime.datetime):
+        fail(page.file, config, f"front matter field '{field}' is {value:%Y-%m-%d %H:%M}, a date with a time; "
+                                f"write the day alone, as {value:%Y-%m-%d}.")
+    if isinstance(value, datetime.date):
+        day = value
+    else:
+        text = str(value).strip()
+        if not ISO_DAY.fullmatch(text):
+            fail(page.file, config, f"front matter field '{field}' is '{text}'; write it as YYYY-MM-DD, with two "
+                                    "digits for the month and the day (5 January 2025 is 2025-01-05).")
         try:
-            value = datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(text)
         except ValueError:
-            fail(page, f"front matter field 'date' is {value!r}, not a real calendar date; "
-                       "write the publication date as YYYY-MM-DD.")
-    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        fail(page, f"front matter field 'date' is {value!r}; write the publication date as YYYY-MM-DD.")
-    if value > build_date():
-        fail(page, f"front matter field 'date' is {value}, in the future; give the date it was published.")
+            fail(page.file, config, f"front matter field '{field}' is {text}, not a real calendar date; "
+                                    "check the month and the day.")
+    if day > today():
+        fail(page.file, config, f"front matter field '{field}' is {day}, in the future; give the date it was published.")
+    return day
 
 
-def text_field(page, field, expected):
+def text_field(page, config, field, expected):
     value = page.meta.get(field)
-    if not isinstance(value, str) or not value.strip():
-        fail(page, f"front matter field '{field}' is missing or empty; expected {expected}.")
+    if value is not None and not isinstance(value, str):
+        fail(page.file, config, f"front matter field '{field}' is not text; write {expected} "
+                                "(put it in quotes if it is only a number or starts with a special character).")
+    if not value or not value.strip():
+        fail(page.file, config, f"front matter field '{field}' is missing or empty; expected {expected}.")
     return value.strip()
 
 
+def check_comments(page, config, body: str):
+    prose = CODE.sub(lambda m: " " * len(m.group()), body)
+    opening = prose.find("<!--")
+    while opening != -1:
+        closing = prose.find("-->", opening + 4)
+        if closing == -1:
+            fail(page.file, config, f"the comment opened with <!-- at {where(body, opening)} of the text is "
+                                    "never closed, so readers would see it; end it with -->.")
+        opening = prose.find("<!--", closing + 3)
+    if not COMMENT.sub("", body).strip():
+        fail(page.file, config, "the page has no text below its front matter (comments are not shown).")
+
+
 def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by:
+        return markdown  # made by a hook (the News page), not written by an editor
     if not page.meta:
-        explain_unparsed(page, markdown)
-    text_field(page, "title", "the page title as text")
-    description = text_field(page, "description", "one sentence for search results")
+        explain_unparsed(page, config, markdown)
+    text_field(page, config, "title", "the page title as text")
+    description = text_field(page, config, "description", "one sentence for search results")
     if len(description) not in DESCRIPTION_LENGTH:
-        fail(page, f"front matter field 'description' has {len(description)} characters; "
-                   f"write {DESCRIPTION_LENGTH.start} to {DESCRIPTION_LENGTH.stop - 1}, "
-                   "so a search result shows it whole.")
-    if not markdown.strip():
-        fail(page, "the page has no text below its front matter.")
+        fail(page.file, config, f"front matter field 'description' has {len(description)} characters; "
+                                f"write {DESCRIPTION_LENGTH.start} to {DESCRIPTION_LENGTH.stop - 1}, "
+                                "so a search result shows it whole.")
+    check_comments(page, config, markdown)
     if page.meta.get("template") == NEWS_TEMPLATE:
         if "date" not in page.meta:
-            fail(page, "front matter field 'date' is missing; a news item needs its publication date as YYYY-MM-DD.")
-        check_date(page, page.meta["date"])
-        text_field(page, "source", "the publisher's name, e.g. nCa (news Central Asia)")
-        url = text_field(page, "source_url", "the https address of the original article")
-        if not re.match(r"https://[^/\s]+\.[^/\s]+/", url + "/"):
-            fail(page, f"front matter field 'source_url' is {url!r}; expected an https:// address.")
+            fail(page.file, config, "front matter field 'date' is missing; a news item needs its publication "
+                                    "date as YYYY-MM-DD.")
+        page.meta["date"] = check_day(page, config, "date", page.meta["date"])
+        text_field(page, config, "source", "the publisher's name, e.g. nCa (news Central Asia)")
+        url = text_field(page, config, "source_url", "the https address of the original article")
+        if not HTTPS_ADDRESS.fullmatch(url):
+            fail(page.file, config, f"front matter field 'source_url' is {url!r}; write the original's https:// "
+                                    "address as the browser shows it, without spaces or quotes.")
     return markdown
+

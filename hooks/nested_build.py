@@ -11,6 +11,7 @@ templates; TEMPLATES keeps their compiled form in memory so each is compiled onc
 (measured: most of the build's time went to compiling them four times).
 """
 
+import logging
 from contextlib import contextmanager
 
 import jinja2
@@ -18,6 +19,8 @@ import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+
+import errors
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -47,9 +50,29 @@ def own_plugins():
         option.plugin_cache = saved
 
 
+@contextmanager
+def quiet(records: list):
+    """Keep what MkDocs logs in `records` instead of printing it (strict mode still
+    counts the warnings: build() adds its counter to the logger itself). MkDocs
+    prints a message only once per run; what was kept here may be printed later."""
+    logger = logging.getLogger("mkdocs")
+    keep = logging.Handler(logging.WARNING)
+    keep.emit = lambda record: records.append(record.getMessage())
+    once = [f for f in logging.getLogger("mkdocs.commands.build").filters if hasattr(f, "msgs")]
+    printed = [set(f.msgs) for f in once]
+    saved, logger.handlers = logger.handlers, [keep]
+    try:
+        yield
+    finally:
+        logger.handlers = saved
+        for duplicate_filter, messages in zip(once, printed):
+            duplicate_filter.msgs = messages
+
+
 def build_configuration(config_file, command="build", extra=None, **overrides):
     """Load `config_file` with `overrides` (site_dir, site_url, strict...), add `extra`
     to its extra settings, and build it, as `mkdocs <command>` would."""
+    caller = dict(errors.running)
     with own_plugins():
         config = load_config(str(config_file), **overrides)
         config.extra.update(extra or {})
@@ -58,3 +81,4 @@ def build_configuration(config_file, command="build", extra=None, **overrides):
             build(config)
         finally:
             config.plugins.on_shutdown()
+            errors.running.update(caller)
