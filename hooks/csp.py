@@ -1,6 +1,7 @@
 """A Content-Security-Policy on every page: scripts, styles, images, fonts, workers and
 connections from the site's own origin only; inline scripts and styles only by the
-hash of their exact text, computed from the built pages, so a theme upgrade that changes them
+hash of their exact text, computed from the built pages (the theme's: content may
+carry none, hooks/content_policy.py), so a theme upgrade that changes them
 updates the policy instead of breaking it. No 'unsafe-inline', no 'unsafe-eval'.
 
 The policy goes in a <meta> right after <meta charset>, before any script. Every page
@@ -32,13 +33,17 @@ def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(scripts, styles) -> str:
+def policy(scripts, styles, embeds=()) -> str:
+    embeds = sorted(origin.rstrip("/") for origin in embeds)
     return "; ".join([
         "default-src 'self'",
         " ".join(["script-src 'self'", *sorted(scripts)]),
         " ".join(["style-src 'self'", *sorted(styles)]),
-        # Material's icons are data: images in its stylesheet.
-        "img-src 'self' data:",
+        # Material's icons are data: images in its stylesheet; other sites only as
+        # vetted in extra.embed_origins (hooks/content_policy.py).
+        " ".join(["img-src 'self' data:", *embeds]),
+        " ".join(["media-src 'self'", *embeds]),
+        " ".join(["frame-src 'self'", *embeds]),
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",
@@ -61,7 +66,7 @@ def on_post_build(config):
         html = page.read_text(encoding="utf-8")
         scripts.update(sha256(script) for script in INLINE_SCRIPT.findall(html))
         styles.update(sha256(style) for style in INLINE_STYLE.findall(html))
-    tag = f'<meta {MARKER} content="{policy(scripts, styles)}">'
+    tag = f'<meta {MARKER} content="{policy(scripts, styles, config.extra.get("embed_origins") or [])}">'
     for page in pages:
         html = page.read_text(encoding="utf-8")
         if CHARSET not in html:

@@ -1,0 +1,111 @@
+"""Content the site will not publish: what the Content-Security-Policy (hooks/csp.py)
+would block in the reader's browser, or what would make a reader's browser contact
+another site, stops the build naming the file and the line, instead of publishing a
+page that is silently broken.
+
+In a page's text (Markdown, or HTML written into it):
+- no <script>, <style>, style="..." or on...="..." (the policy allows no inline
+  code from content; styles belong in overrides/assets/stylesheets/site.css);
+  no javascript: address; no <object> or <embed>;
+- no image, audio, video or frame from another site, unless its origin is listed,
+  vetted, in `extra.embed_origins` (mkdocs.yml), which also puts it in the policy;
+- every image, audio, video or frame from this site exists. Its address is
+  written relative to the Markdown file, as in Markdown, and rewritten here to the
+  page's own address, which differs online (news/a/) and offline (news/a.html).
+"""
+
+import posixpath
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).parent))
+import errors  # noqa: E402
+from errors import fail  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+EMBEDDING = {"img", "source", "video", "audio", "track", "iframe", "input"}
+NEVER = {"script": "a <script>; the site runs no code written into a page",
+         "style": "a <style> block; put styles in overrides/assets/stylesheets/site.css",
+         "object": "an <object>; the site embeds no plug-in content",
+         "embed": "an <embed>; the site embeds no plug-in content"}
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes and line (in the HTML of the page's text)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs), self.getpos()[0]))
+
+
+ORIGIN = re.compile(r"https://[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?")
+
+
+def on_config(config):
+    for origin in config.extra.get("embed_origins") or []:
+        if not (isinstance(origin, str) and ORIGIN.fullmatch(origin.rstrip("/"))):
+            raise PluginError(f"mkdocs.yml: extra.embed_origins lists {origin!r}; write an origin alone, "
+                              "https:// and the host name in lower case, such as https://www.example.org.")
+    return config
+
+
+def addresses(tag, attrs):
+    """The addresses an element makes the browser fetch."""
+    found = [attrs[name] for name in ("src", "poster", "data") if attrs.get(name)]
+    for candidate in (attrs.get("srcset") or "").split(","):
+        if candidate.strip():
+            found.append(candidate.split()[0])
+    return found
+
+
+def on_page_content(html, page, config, files):
+    allowed = {origin.rstrip("/") for origin in config.extra.get("embed_origins") or []}
+    folder = posixpath.dirname(page.file.src_uri)
+    rewrites = {}
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    for tag, attrs, line in parser.tags:
+        near = f"(near line {line} of the page's HTML, in a <{tag}>)"
+        if tag in NEVER:
+            fail(page.file, config, f"the text contains {NEVER[tag]}. Remove it {near}.")
+        for name, value in attrs.items():
+            if name == "style":
+                fail(page.file, config, f"style=\"{value}\" {near} would be blocked by the site's "
+                                        "Content-Security-Policy; remove it, and style in site.css instead.")
+            if name.startswith("on"):
+                fail(page.file, config, f"the {name} attribute {near} is code the site does not run; remove it.")
+            if (value or "").strip().lower().startswith("javascript:"):
+                fail(page.file, config, f"a javascript: address {near} is code the site does not run; remove it.")
+        if tag not in EMBEDDING:
+            continue
+        for address in addresses(tag, attrs):
+            parts = urlsplit(address)
+            if parts.scheme == "data":
+                continue
+            if parts.scheme or parts.netloc:
+                origin = f"{parts.scheme or 'https'}://{parts.netloc}"
+                if origin not in allowed:
+                    fail(page.file, config,
+                         f"{address} {near} comes from another site, which readers' browsers would have to "
+                         "contact and the site's policy blocks. Save a copy beside the page and link that, or, "
+                         f"once vetted, add {origin} to extra.embed_origins in mkdocs.yml (see README).")
+                continue
+            if address.startswith("/"):
+                fail(page.file, config, f"{address} {near} starts with /, which breaks when the site lives "
+                                        "under a sub-path; write it relative to this Markdown file.")
+            target = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, parts.path)))
+            if target is None:
+                looked = posixpath.normpath(posixpath.join(errors.running["docs"], folder, parts.path))
+                fail(page.file, config, f"{address} {near} is not in the site (looked for {looked}); check the "
+                                        "name: the address is relative to this Markdown file.")
+            rewrites[address] = target.url_relative_to(page.file)
+    for address, relative in rewrites.items():
+        html = html.replace(f'="{address}"', f'="{relative}"')
+    return html
