@@ -5,22 +5,28 @@ USB stick (file:// addresses, no server, no network), search included.
   file links end in index.html and the search index is inlined. That plugin would
   add its iframe-worker shim from a CDN; the project ships its own copy instead.
 - A normal build of the root edition first builds the offline edition into a
-  temporary folder and packs it as downloads/<name>.zip, byte for byte the same
-  for the same commit (entries sorted, dated by SOURCE_DATE_EPOCH); the pages link
-  it, with its size, from the footer. `mkdocs serve` skips it.
+  temporary folder (removed at once) and packs it as downloads/<name>.zip, byte for
+  byte the same for the same commit (entries sorted, dated by SOURCE_DATE_EPOCH);
+  the pages link it, with its size, from the footer. `mkdocs serve` skips it.
+- That first build is quiet: a mistake in the content is reported by the online
+  build, naming the edition's file, not by the offline copy in a temporary folder.
+  Should only the offline build fail, the build stops once the rest has passed,
+  with what the offline build said.
 """
 
 import datetime
+import io
 import os
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
-from nested_build import build_configuration  # noqa: E402
+from nested_build import build_configuration, quiet  # noqa: E402
 
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 ZIP_NAME = "turkmenistan-opcat-offline.zip"
@@ -55,15 +61,17 @@ def on_files(files, config):
     return files
 
 
-def pack(folder: Path, target: Path):
+def pack(folder: Path) -> bytes:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # default: 1980-01-01
     stamp = datetime.datetime.fromtimestamp(max(epoch, 315532800), datetime.timezone.utc).timetuple()[:6]
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             entry = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, path.read_bytes(), compresslevel=9)
+    return data.getvalue()
 
 
 def on_env(env, config, files):
@@ -75,34 +83,42 @@ def on_env(env, config, files):
     return env
 
 
+def is_root(config) -> bool:
+    return config.site_url == config.extra.get("site_root_url", config.site_url)
+
+
 def on_pre_build(config):
-    """Build and pack the offline edition before the pages that link it are drawn."""
-    root = config.site_url == config.extra.get("site_root_url", config.site_url)
-    if offline(config) or current_command == "serve" or not root:
+    """Build and pack the offline edition before the pages that link it are drawn.
+    What it made, or why it failed, is kept in the configuration of this build (hook
+    modules are shared by every build of the process)."""
+    if offline(config) or current_command == "serve" or not is_root(config):
         return
-    work = Path(tempfile.mkdtemp(prefix="offline-"))
     previous = os.environ.get("OFFLINE")
     os.environ["OFFLINE"] = "true"
+    said = []
     try:
-        build_configuration(config.config_file_path, site_dir=str(work / "site"),
-                            site_url=config.site_url, strict=config.strict)
+        with tempfile.TemporaryDirectory(prefix="offline-") as work, quiet(said):
+            build_configuration(config.config_file_path, site_dir=str(Path(work) / "site"),
+                                site_url=config.site_url, strict=config.strict)
+            data = pack(Path(work) / "site")
+    except Exception as error:  # reported in on_post_build, if the online build gets there
+        config.extra["offline_failure"] = "\n".join([*said, str(error)])
+        return
     finally:
         if previous is None:
             del os.environ["OFFLINE"]
         else:
             os.environ["OFFLINE"] = previous
-    pack(work / "site", work / ZIP_NAME)
-    config.extra["offline_download"] = {
-        "path": f"{FOLDER}/{ZIP_NAME}",
-        "zip": str(work / ZIP_NAME),
-        "size": (work / ZIP_NAME).stat().st_size,
-    }
+    config.extra["offline_download"] = {"path": f"{FOLDER}/{ZIP_NAME}", "size": len(data), "zip": data}
 
 
 def on_post_build(config):
+    if not is_root(config):
+        return
+    if "offline_failure" in config.extra:
+        raise PluginError(f"the offline edition (hooks/offline.py) did not build:\n{config.extra['offline_failure']}")
     download = config.extra.get("offline_download")
-    root = config.site_url == config.extra.get("site_root_url", config.site_url)
-    if download and root:
+    if download:
         target = Path(config.site_dir) / download["path"]
         target.parent.mkdir(exist_ok=True)
-        target.write_bytes(Path(download["zip"]).read_bytes())
+        target.write_bytes(download["zip"])
