@@ -1,0 +1,344 @@
+"""An editor's everyday flows, and their mistakes, tried in a copy of the project with
+`./dev build`, as an editor runs it: a good change builds the whole site into
+site/; a mistake stops with one message naming the file (with its edition's
+folder), the field or line, and what to write, without a traceback, and leaves
+the site/ already there untouched."""
+
+import datetime
+import os
+import re
+import socket
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from test_content_checks import replace_in
+
+NEWS_ITEM = """---
+template: news.html
+title: {title}
+description: A news item written by the tests, to see what the build does with it and its fields.
+date: {date}
+source: nCa (news Central Asia)
+source_url: {source_url}
+---
+
+{body}
+"""
+ITEM = "docs/en/news/item.md"
+PREVIOUS = "<p>the site published before</p>"
+
+
+def dev(project: Path, *args, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run(["./dev", *args], cwd=project, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "VENV": sys.prefix, **(env or {})})
+
+
+def ashgabat_today() -> datetime.date:
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=5)).date()
+
+
+def write_item(project: Path, path=ITEM, title="A test item", date=None, source_url=None,
+               body="The text of the item.", raw=None):
+    file = project / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    text = raw if raw is not None else NEWS_ITEM.format(
+        title=title, date=date or "2025-02-21", body=body,
+        source_url=source_url or "https://www.newscentralasia.net/2025/02/21/example/")
+    file.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+
+
+@pytest.fixture
+def project(project_copy) -> Path:
+    """A copy of the project with a site already published in site/."""
+    (project_copy / "site").mkdir()
+    (project_copy / "site" / "index.html").write_text(PREVIOUS, encoding="utf-8")
+    return project_copy
+
+
+def assert_stops(project: Path, result, *expected: str):
+    """One clear message, no traceback, and the published site untouched."""
+    out = result.stderr + result.stdout
+    assert result.returncode != 0, out[-3000:]
+    assert "Traceback" not in out, out[-3000:]
+    for pattern in expected:
+        found = re.findall(pattern, out)
+        assert len(found) == 1, f"expected {pattern!r} once, found {len(found)}:\n{out[-3000:]}"
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert not list(project.glob(".site-staging.*"))
+
+
+def assert_builds(project: Path, result) -> Path:
+    assert result.returncode == 0, (result.stderr + result.stdout)[-3000:]
+    assert "Traceback" not in result.stderr
+    return project / "site"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+# --- Dates and builds ---------------------------------------------------------------
+
+def commit_everything(project: Path, when: str):
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
+        subprocess.run(["git", *args], cwd=project, check=True, env=env, capture_output=True)
+
+
+def test_an_item_dated_today_in_ashgabat_previews_and_builds_before_it_is_committed(project):
+    commit_everything(project, "2025-01-01T12:00:00+00:00")
+    write_item(project, date=ashgabat_today().isoformat())
+    # Whatever the hour: east of UTC it is already tomorrow for part of every day.
+    tomorrow = datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1)
+    write_item(project, path="docs/en/news/east.md", date=tomorrow.isoformat())
+    site = assert_builds(project, dev(project, "build"))
+    assert page(site, "news/item/index.html").select_one(".news-header time")["datetime"] == ashgabat_today().isoformat()
+    assert page(site, "news/east/index.html").select_one(".news-header time")["datetime"] == tomorrow.isoformat()
+
+
+def test_an_item_dated_days_ahead_is_in_the_future(project):
+    day = datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=3)
+    write_item(project, date=day.isoformat())
+    assert_stops(project, dev(project, "build"),
+                 rf"docs/en/news/item\.md: front matter field 'date' is {day}, in the future")
+
+
+def test_a_downloaded_zip_without_git_builds_and_says_how_it_is_dated(project):
+    assert not (project / ".git").exists()
+    result = dev(project, "build")
+    assert_builds(project, result)
+    assert "no git history" in result.stderr
+
+
+def test_a_checkout_git_refuses_builds_and_says_how_it_is_dated(project):
+    commit_everything(project, "2025-01-01T12:00:00+00:00")
+    os.chown(project, 12345, 12345)  # another owner: git calls it "dubious ownership"
+    refused = subprocess.run(["git", "log", "-1"], cwd=project, capture_output=True, text=True)
+    assert refused.returncode != 0 and "dubious ownership" in refused.stderr
+    result = dev(project, "build")
+    assert_builds(project, result)
+    assert "no git history" in result.stderr
+
+
+def test_the_test_step_of_the_workflow_runs_after_git_is_told_the_checkout_is_safe():
+    from test_publishing import workflow
+    runs = [step.get("run", "") for step in workflow()["jobs"]["build"]["steps"]]
+    safe = next(i for i, run in enumerate(runs) if "safe.directory" in run)
+    assert safe < runs.index("./dev test") and safe < runs.index("./dev build")
+
+
+@pytest.mark.parametrize("options", [["--site-dir", "public"], ["-f", "mkdocs.ru.yml"], ["--dirty"]])
+def test_build_always_builds_the_whole_site_into_site_and_refuses_other_options(project, options):
+    result = dev(project, "build", *options)
+    assert_stops(project, result, rf"takes no '{re.escape(options[0])}'")
+    assert not (project / "public").exists()
+
+
+def test_build_publishes_a_world_readable_site_and_leaves_nothing_in_tmp(project, tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    site = assert_builds(project, dev(project, "build", env={"TMPDIR": str(scratch)}))
+    assert "built the site into site/" in dev(project, "build", env={"TMPDIR": str(scratch)}).stdout
+    for path in [site, *site.rglob("*")]:
+        mode = path.stat().st_mode
+        assert mode & stat.S_IROTH, f"{path} is not readable by a web server"
+        assert not path.is_dir() or mode & stat.S_IXOTH, f"{path} cannot be entered by a web server"
+    assert (site / "ru" / "index.html").is_file() and (site / "downloads").is_dir()
+    assert list(scratch.iterdir()) == []
+
+
+def test_an_unknown_command_is_named_with_the_usage():
+    result = dev(Path(__file__).parent.parent, "foo")
+    assert result.returncode == 2
+    assert "no command 'foo'" in result.stderr and "Usage: ./dev COMMAND" in result.stderr
+    assert "set -euo" not in result.stderr
+
+
+def test_serve_on_a_busy_port_says_which_and_how_to_choose_another():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = dev(Path(__file__).parent.parent, "serve", env={"PORT": str(port)})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"port {port} on 127.0.0.1 is in use" in result.stderr and "PORT=8001 ./dev serve" in result.stderr
+
+
+# --- Content the policy would block, or that is missing ------------------------------
+
+@pytest.mark.parametrize("html, expected", [
+    pytest.param('<script>alert(1)</script>', r"contains a <script>", id="inline script"),
+    pytest.param('<script src="https://example.org/x.js"></script>', r"contains a <script>", id="foreign script"),
+    pytest.param('<img src="https://example.org/x.png" alt="x">', r"https://example\.org/x\.png .* another site",
+                 id="foreign image"),
+    pytest.param('<iframe src="https://video.example.org/embed/1" title="x"></iframe>',
+                 r"https://video\.example\.org/embed/1 .* another site", id="foreign frame"),
+    pytest.param('<img src="missing.png" alt="x">', r"missing\.png .* is not in the site \(looked for "
+                 r"docs/en/news/missing\.png\)", id="missing local image"),
+    pytest.param('<p style="color: red">Red</p>', r"style=\"color: red\" .* Content-Security-Policy", id="style"),
+    pytest.param('<a href="#" onclick="go()">Go</a>', r"the onclick attribute", id="event handler"),
+])
+def test_content_the_policy_would_block_stops_the_build_naming_the_file(project, html, expected):
+    write_item(project, body=f"The text.\n\n{html}\n")
+    assert_stops(project, dev(project, "build"), r"docs/en/news/item\.md: .*" + expected)
+
+
+def test_a_vetted_origin_in_embed_origins_may_be_embedded_and_enters_the_policy(project):
+    replace_in(project, "mkdocs.yml", "embed_origins: []", "embed_origins: [https://img.example.org]")
+    write_item(project, body='The text.\n\n<img src="https://img.example.org/x.png" alt="A picture">\n')
+    site = assert_builds(project, dev(project, "build"))
+    policy = page(site, "news/item/index.html").select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "img-src 'self' data: https://img.example.org;" in policy
+
+
+def test_a_local_image_in_raw_html_is_found_from_the_file_online_and_offline(project):
+    (project / "docs" / "en" / "news").mkdir(parents=True)
+    (project / "docs" / "en" / "news" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    write_item(project, body='The text.\n\n<img src="photo.png" alt="A photo">\n')
+    site = assert_builds(project, dev(project, "build"))
+    assert page(site, "news/item/index.html").select_one(".news-body img")["src"] == "../photo.png"
+    with zipfile.ZipFile(site / "downloads" / "turkmenistan-opcat-offline.zip") as offline:
+        html = offline.read("news/item.html").decode("utf-8")
+    assert BeautifulSoup(html, "html.parser").select_one(".news-body img")["src"] == "photo.png"
+
+
+# --- Front matter and text that build, or fail saying why -------------------------------
+
+def test_a_quoted_date_is_read_as_the_date_it_spells(project):
+    write_item(project, date='"2025-02-21"')
+    site = assert_builds(project, dev(project, "build"))
+    assert page(site, "news/item/index.html").select_one(".news-header time").get_text() == "21 February 2025"
+
+
+@pytest.mark.parametrize("date, expected", [
+    pytest.param("2025-02-21 10:00:00", r"'date' is 2025-02-21 10:00, a date with a time; write the day alone, "
+                                        r"as 2025-02-21", id="date with a time"),
+    pytest.param("2025-2-5", r"'date' is '2025-2-5'; write it as YYYY-MM-DD", id="format"),
+    pytest.param("21.02.2025", r"'date' is '21\.02\.2025'; write it as YYYY-MM-DD", id="another format"),
+    pytest.param("2025-02-30", r"'date' is 2025-02-30, not a real calendar date", id="no such day"),
+])
+def test_a_date_written_wrong_is_explained(project, date, expected):
+    write_item(project, date=date)
+    result = dev(project, "build")
+    assert_stops(project, result, r"docs/en/news/item\.md: front matter field " + expected)
+    assert "datetime.datetime(" not in result.stderr
+
+
+def test_a_byte_that_is_not_utf8_is_named_with_its_file_and_line(project):
+    text = NEWS_ITEM.format(title="Item", date="2025-02-21", source_url="https://www.newscentralasia.net/a/",
+                            body="Caf\u00e9 ")
+    write_item(project, raw=text.encode("utf-8").replace("é".encode("utf-8"), b"\xe9"))
+    assert_stops(project, dev(project, "build"), r"docs/en/news/item\.md: byte 0xe9 on line 10 is not UTF-8")
+
+
+def test_an_invisible_control_character_is_named_with_its_line(project):
+    write_item(project, body="First line.\n\nPasted\x01text.")
+    assert_stops(project, dev(project, "build"),
+                 r"docs/en/news/item\.md: an invisible control character U\+0001 is at line 12, column 7")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c"], ids=["line separator", "form feed"])
+def test_text_pasted_from_a_pdf_before_an_abbreviation_builds(project, separator):
+    write_item(project, body=f"Pasted{separator}from a PDF.\n\nThe OPCAT and the NPM and the OHCHR.")
+    site = assert_builds(project, dev(project, "build"))
+    focusable = page(site, "news/item/index.html").select('.news-body abbr[tabindex="0"]')
+    assert {abbr.get_text() for abbr in focusable} >= {"OPCAT", "NPM", "OHCHR"}
+
+
+def test_a_title_is_text_everywhere_never_markdown_or_html(project):
+    title = "Talks [continue](soon) *in* <Ashgabat> & elsewhere"
+    write_item(project, title=f"'{title}'")
+    site = assert_builds(project, dev(project, "build"))
+    assert page(site, "news/item/index.html").select_one("h1#news-title").get_text() == title
+    listed = page(site, "news/index.html").select(".news-index a")
+    assert title in [a.get_text() for a in listed]
+
+
+def test_a_source_address_with_a_quote_is_refused_not_written_into_the_page(project):
+    write_item(project, source_url="'https://www.newscentralasia.net/a\" onmouseover=\"x'")
+    assert_stops(project, dev(project, "build"), r"docs/en/news/item\.md: front matter field 'source_url' is")
+
+
+def test_front_matter_text_is_escaped_in_the_page(project):
+    write_item(project)
+    replace_in(project, ITEM, "source: nCa (news Central Asia)", 'source: Agency "A" & <B>')
+    site = assert_builds(project, dev(project, "build"))
+    html = (site / "news" / "item" / "index.html").read_text(encoding="utf-8")
+    assert "<B>" not in html and "Agency &#34;A&#34; &amp; &lt;B&gt;" in html
+
+
+def test_a_blank_line_above_the_front_matter_is_named(project):
+    write_item(project)
+    file = project / ITEM
+    file.write_text("\n" + file.read_text(encoding="utf-8"), encoding="utf-8")
+    assert_stops(project, dev(project, "build"),
+                 r"docs/en/news/item\.md: the front matter must begin on the first line")
+
+
+def readme_examples():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    return [block for block in re.findall(r"```yaml\n(---\n.*?---\n)```", readme, re.S)]
+
+
+def test_the_readmes_front_matter_examples_build(project):
+    examples = readme_examples()
+    assert len(examples) >= 2
+    for number, example in enumerate(examples):
+        write_item(project, path=f"docs/en/news/example-{number}.md",
+                   raw=example.replace("\u2026", "example/") + "\nThe text.\n")
+    assert_builds(project, dev(project, "build"))
+
+
+def test_a_comment_left_open_is_named_with_its_line(project):
+    write_item(project, body="The text.\n\n<!-- TODO check the figures\n\nMore text.")
+    assert_stops(project, dev(project, "build"),
+                 r"docs/en/news/item\.md: the comment opened with <!-- at line 3, column 1 of the text is never closed")
+
+
+def test_a_page_that_is_only_a_comment_has_no_text(project):
+    write_item(project, body="<!-- to be written -->")
+    assert_stops(project, dev(project, "build"), r"docs/en/news/item\.md: the page has no text")
+
+
+# --- Errors in the Russian edition, and configuration mistakes -------------------------------
+
+def test_an_error_in_the_russian_edition_names_docs_ru_and_not_a_temporary_folder(project):
+    with (project / "docs" / "ru" / "opcat.md").open("a", encoding="utf-8") as page_file:
+        page_file.write("\nСм. [приложение](annex.md).\n")
+    result = dev(project, "build")
+    assert_stops(project, result, r"Doc file 'docs/ru/opcat\.md' contains a link 'annex\.md'")
+    # Said by the build of the published pages, not by the offline edition's.
+    assert "offline" not in result.stderr
+
+
+def test_a_front_matter_error_in_the_russian_edition_names_docs_ru(project):
+    replace_in(project, "docs/ru/index.md", "date: 2024-12-21", "date: 2024-13-01")
+    assert_stops(project, dev(project, "build"), r"docs/ru/index\.md: front matter field 'date' is 2024-13-01")
+
+
+RUSSIAN_ENTRY = """    - lang: ru
+      name: Русский
+      locale: ru_RU
+      path: ru/
+      config: mkdocs.ru.yml
+"""
+
+
+def test_removing_an_edition_whose_pages_exist_is_refused(project):
+    replace_in(project, "mkdocs.yml", RUSSIAN_ENTRY, "")
+    assert_stops(project, dev(project, "build"), r"docs/ru/ holds \d+ pages, but extra\.editions in mkdocs\.yml "
+                                                 r"lists no 'ru' edition")
+
+
+def test_an_edition_path_without_its_slash_is_refused(project):
+    replace_in(project, "mkdocs.yml", "      path: ru/\n", "      path: ru\n")
+    assert_stops(project, dev(project, "build"), r"extra\.editions\[1\]\.path is 'ru'; .* such as 'ru/'")
