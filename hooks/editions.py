@@ -36,6 +36,7 @@ def on_startup(command, dirty):
 
 
 EDITION_PATH = re.compile(r"[a-z0-9][a-z0-9-]*/")
+GLOSSARY_LINE = re.compile(r"\*\[[^\]]+\]: \S.*")
 
 
 def _check_editions(config, editions):
@@ -100,8 +101,12 @@ def on_config(config):
         edition["url"] = root + edition["path"]
 
     glossary = Path(config.config_file_path).parent / "docs" / "glossary" / f"{this['lang']}.md"
+    name = f"docs/glossary/{this['lang']}.md"
     if not glossary.is_file():
-        raise PluginError(f"{glossary}: the glossary of the '{this['lang']}' edition is missing.")
+        raise PluginError(f"{name}: the glossary of the '{this['lang']}' edition is missing.")
+    for number, line in enumerate(errors.check_text(glossary, name).splitlines(), 1):
+        if line.strip() and not GLOSSARY_LINE.fullmatch(line):
+            raise PluginError(f"{name}: line {number} is not an abbreviation; write it as *[ABBR]: Its expansion")
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["auto_append"] = [str(glossary)]
     labels = config.extra["labels"]

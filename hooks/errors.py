@@ -33,6 +33,29 @@ def fail(file, config, message):
     raise PluginError(f"{source_name(file, config)}: {message}")
 
 
+# Controls HTML does not allow in text; tab, line feed, form feed and carriage
+# return are white space and fine.
+STRAY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def check_text(path: Path, name: str) -> str:
+    """The file's text, if it is UTF-8 without invisible control characters."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise PluginError(f"{name}: byte 0x{raw[error.start]:02x} on line {line} is not UTF-8 text; save the file "
+                          "as UTF-8 (in most editors: Save with encoding, UTF-8) and check that line.") from None
+    stray = STRAY.search(text)
+    if stray:
+        line = text.count("\n", 0, stray.start()) + 1
+        column = stray.start() - text.rfind("\n", 0, stray.start())
+        raise PluginError(f"{name}: an invisible control character U+{ord(stray.group()):04X} is at line {line}, "
+                          f"column {column}; delete it (it often comes with text pasted from a PDF).")
+    return text
+
+
 def enter_build(config):
     """Called by each edition's on_config: its files are named from here on."""
     running["docs"] = Path(os.path.relpath(config.docs_dir, project_dir(config))).as_posix()

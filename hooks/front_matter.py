@@ -24,15 +24,12 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from errors import fail  # noqa: E402
+from errors import check_text, fail, source_name  # noqa: E402
 
 NEWS_TEMPLATE = "news.html"
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.S)
 DESCRIPTION_LENGTH = range(50, 161)
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Controls HTML does not allow in text; tab, line feed, form feed and carriage
-# return are white space and fine.
-STRAY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 HTTPS_ADDRESS = re.compile(r"https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[^\s\"'<>`]*)?")
 CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.S | re.M)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -49,26 +46,11 @@ def where(text: str, offset: int) -> str:
     return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
-def check_text(file, config):
-    """The file is UTF-8 and has no invisible control characters."""
-    raw = Path(file.abs_src_path).read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        fail(file, config, f"byte 0x{raw[error.start]:02x} on line {line} is not UTF-8 text; save the file "
-                           "as UTF-8 (in most editors: Save with encoding, UTF-8) and check that line.")
-    stray = STRAY.search(text)
-    if stray:
-        fail(file, config, f"an invisible control character U+{ord(stray.group()):04X} is at "
-                           f"{where(text, stray.start())}; delete it (it often comes with text pasted from a PDF).")
-
-
 def on_files(files, config):
     """Check every Markdown file's text before any hook or MkDocs reads it."""
     for file in files.documentation_pages():
         if file.abs_src_path:
-            check_text(file, config)
+            check_text(Path(file.abs_src_path), source_name(file, config))
     return files
 
 

@@ -342,3 +342,15 @@ def test_removing_an_edition_whose_pages_exist_is_refused(project):
 def test_an_edition_path_without_its_slash_is_refused(project):
     replace_in(project, "mkdocs.yml", "      path: ru/\n", "      path: ru\n")
     assert_stops(project, dev(project, "build"), r"extra\.editions\[1\]\.path is 'ru'; .* such as 'ru/'")
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param(b"*[UPR]: Universal \xff Periodic Review\n", r"docs/glossary/en\.md: byte 0xff on line \d+ is not UTF-8",
+                 id="not UTF-8"),
+    pytest.param(b"[UPR]: Universal Periodic Review\n", r"docs/glossary/en\.md: line \d+ is not an abbreviation; "
+                 r"write it as \*\[ABBR\]: Its expansion", id="not an abbreviation"),
+])
+def test_a_glossary_mistake_is_named_with_its_line(project, line, expected):
+    with (project / "docs" / "glossary" / "en.md").open("ab") as glossary:
+        glossary.write(line)
+    assert_stops(project, dev(project, "build"), expected)
