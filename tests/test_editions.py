@@ -13,7 +13,7 @@ TWINS = pytest.mark.parametrize("page", PAGES)
 
 # The bilingual concordance of the glossaries: English term -> Russian term.
 CONCORDANCE = {
-    "APT": "АПП", "CAT": "КПП", "nCa": "nCa", "NHRI": "НПЗУ", "NHRIs": "НПЗУ", "NPM": "НПМ",
+    "APT": "АПП", "CAT": "КПП", "nCa": "nCa", "NHRI": "НПУ", "NHRIs": "НПУ", "NPM": "НПМ",
     "NPMs": "НПМ", "OHCHR": "УВКПЧ", "OPCAT": "ФП КПП", "SPT": "ППП", "UN": "ООН",
     "UNDP": "ПРООН", "UPR": "УПО",
 }

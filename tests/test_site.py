@@ -140,7 +140,7 @@ def test_pages_offer_instant_navigation_toc_and_previous_next(site):
 @pytest.mark.parametrize("lang, explainer, headline, site_name", [
     ("en", "OPCAT and national preventive mechanisms, explained", "OHCHR holds consultations",
      "Turkmenistan and OPCAT"),
-    ("ru", "ФП КПП и национальные превентивные механизмы — пояснение", "УВКПЧ ООН проводит консультации",
+    ("ru", "Что такое ФП КПП и национальные превентивные механизмы", "УВКПЧ ООН проводит консультации",
      "Туркменистан и ФП КПП"),
 ])
 def test_titles_name_the_page_then_the_site(site, lang, explainer, headline, site_name):
