@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).parent))
 import errors  # noqa: E402
@@ -131,23 +132,36 @@ def relative(there: str, here: str) -> str:
     return link + "/" if not there or there.endswith("/") else link
 
 
+def published_in(edition, page, base: Path) -> bool:
+    """Whether the edition has this page: the same file in its docs folder, and not a
+    draft unless this is `mkdocs serve` (a generated page is in every edition)."""
+    if page.file.generated_by:
+        return True
+    twin = base / "docs" / edition["lang"] / page.file.src_uri
+    if not twin.is_file():
+        return False
+    return current_command == "serve" or get_data(twin.read_text(encoding="utf-8-sig"))[1].get("draft") is not True
+
+
 def on_page_markdown(markdown, page, config, files):
-    """Record the page's twins: the editions whose docs folder has the same file."""
+    """Record the page's twins: the same page in every edition, and for an edition
+    that lacks it, its News page instead (`missing`: no hreflang, no sitemap entry)."""
     editions, this = _editions(config)
     base = Path(config.config_file_path).parent
     here = posixpath.join(this["path"], page.url)
+    archive = files.get_file_from_path("news/index.md")
     twins = []
     for edition in editions:
-        # Each edition's pages live in docs/<lang>/ under the same file names.
-        if (base / "docs" / edition["lang"] / page.file.src_uri).is_file():
-            there = posixpath.join(edition["path"], page.url)
-            twins.append({
-                "lang": edition["lang"],
-                "name": edition["name"],
-                "url": edition["url"] + page.url,
-                "href": relative(there, here),
-                "current": edition is this,
-            })
+        present = edition is this or published_in(edition, page, base)
+        there = posixpath.join(edition["path"], page.url if present else archive.url)
+        twins.append({
+            "lang": edition["lang"],
+            "name": edition["name"],
+            "url": edition["url"] + (page.url if present else archive.url),
+            "href": relative(there, here),
+            "current": edition is this,
+            "missing": not present,
+        })
     page.meta["twins"] = twins
     return markdown
 

@@ -1,10 +1,10 @@
 // Instant navigation swaps the page body but not the header, so point the header's
-// language switch at the twins of the page now shown, read from the new page's
-// hreflang alternates (see overrides/main.html).
+// language switch where the page now shown says (its language-switch metas, see
+// overrides/main.html): its twin, or the other edition's News page.
 document$.subscribe(function () {
   document.querySelectorAll("a.site-language__link").forEach(function (link) {
-    var twin = document.querySelector(
-      'link[rel~="alternate"][hreflang="' + link.getAttribute("hreflang") + '"][data-href]');
-    if (twin) link.setAttribute("href", twin.getAttribute("data-href"));
+    var target = document.querySelector(
+      'meta[name="language-switch"][content="' + link.getAttribute("hreflang") + '"]');
+    if (target) link.setAttribute("href", target.getAttribute("data-href"));
   });
 });
