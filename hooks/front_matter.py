@@ -12,7 +12,10 @@ file (docs/<lang>/...), the field or line, and what to write instead:
   comment that is never closed (readers would see it);
 - a news item (`template: news.html`) without `date` (YYYY-MM-DD, a real day, not
   in the future by the real clock, with a day's slack for time zones east of
-  UTC), `source`, or `source_url` (an https address).
+  UTC), `source`, or `source_url` (an https address);
+- an `updated` day (any page) written likewise, and not before `date`;
+- a page to be published that still holds a placeholder of `./dev new` (FILL IN);
+  a draft (`draft: true`, built only by `mkdocs serve`) may.
 A quoted date ("2024-12-21") is read as the date it spells.
 """
 
@@ -29,6 +32,7 @@ from errors import check_text, fail, source_name  # noqa: E402
 NEWS_TEMPLATE = "news.html"
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.S)
 DESCRIPTION_LENGTH = range(50, 161)
+PLACEHOLDER = "FILL IN"
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 HTTPS_ADDRESS = re.compile(r"https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[^\s\"'<>`]*)?")
 CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.S | re.M)
@@ -129,6 +133,8 @@ def on_page_markdown(markdown, page, config, files):
                                 f"write {DESCRIPTION_LENGTH.start} to {DESCRIPTION_LENGTH.stop - 1}, "
                                 "so a search result shows it whole.")
     check_comments(page, config, markdown)
+    if not page.file.inclusion.is_excluded():
+        check_placeholders(page, config, markdown)
     if page.meta.get("template") == NEWS_TEMPLATE:
         if "date" not in page.meta:
             fail(page.file, config, "front matter field 'date' is missing; a news item needs its publication "
@@ -136,8 +142,25 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["date"] = check_day(page, config, "date", page.meta["date"])
         text_field(page, config, "source", "the publisher's name, e.g. nCa (news Central Asia)")
         url = text_field(page, config, "source_url", "the https address of the original article")
-        if not HTTPS_ADDRESS.fullmatch(url):
+        if not HTTPS_ADDRESS.fullmatch(url) and not (page.file.inclusion.is_excluded() and PLACEHOLDER in url):
             fail(page.file, config, f"front matter field 'source_url' is {url!r}; write the original's https:// "
                                     "address as the browser shows it, without spaces or quotes.")
+    if "updated" in page.meta:
+        updated = check_day(page, config, "updated", page.meta["updated"])
+        if "date" in page.meta and updated < page.meta["date"]:
+            fail(page.file, config, f"front matter field 'updated' is {updated}, before the item's date "
+                                    f"{page.meta['date']}; give the day the text was last changed or checked.")
+        page.meta["updated"] = updated
     return markdown
+
+
+def check_placeholders(page, config, markdown):
+    """What `./dev new` left to fill in, in a page that is about to be published."""
+    for field, value in page.meta.items():
+        if isinstance(value, str) and PLACEHOLDER in value:
+            fail(page.file, config, f"front matter field '{field}' still says {value.strip()!r}; write it, "
+                                    "or keep the page unpublished with draft: true.")
+    if PLACEHOLDER in markdown:
+        fail(page.file, config, f"the text still holds '{PLACEHOLDER}' at {where(markdown, markdown.index(PLACEHOLDER))} "
+                                "of the text; write the article there, or keep the page unpublished with draft: true.")
 
