@@ -3,6 +3,13 @@
 import os
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -91,18 +98,22 @@ def source() -> SourceArticle:
     return SourceArticle(match.group(1), paragraphs, re.findall(r"https?://\S+", body))
 
 
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project, for feeding it broken content."""
-    copy = tmp_path / "project"
+def copy_project(copy: Path) -> Path:
+    """What it takes to build the site, copied into `copy`."""
     configs = [p.name for p in ROOT.glob("mkdocs*.yml")]
-    for name in ("docs", "overrides", "hooks", "dev", "requirements.lock", *configs):
+    for name in ("docs", "overrides", "hooks", "tools", "dev", "requirements.lock", *configs):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, copy / name)
         else:
             shutil.copy2(src, copy / name)
     return copy
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throwaway copy of the project, for feeding it broken content."""
+    return copy_project(tmp_path / "project")
 
 
 def normalise(text: str) -> str:
@@ -120,3 +131,74 @@ def article_text(soup: BeautifulSoup) -> str:
     for aside in body.select(".admonition"):
         aside.decompose()
     return normalise(body.get_text())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(project: Path):
+    """`./dev serve` running in `project`, as an editor runs it; yields its address."""
+    port = free_port()
+    process = subprocess.Popen(
+        ["./dev", "serve"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, start_new_session=True,
+        env={**os.environ, "VENV": sys.prefix, "PORT": str(port)},
+    )
+    output = []
+    threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
+    try:
+        deadline = time.monotonic() + 60
+        while not any("Serving on" in line for line in output):
+            assert process.poll() is None, "".join(output)
+            assert time.monotonic() < deadline, "serve did not start in 60 s:\n" + "".join(output)
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+# --- A publication: the site with more news items, as editors will make it ----------
+
+def news_item(title, date, description, *, extra="", body="The text of the item."):
+    return (f"---\ntemplate: news.html\ntitle: {title}\ndescription: {description}\ndate: {date}\n"
+            f"source: nCa (news Central Asia)\nsource_url: https://www.newscentralasia.net/{date}/item/\n"
+            f"{extra}---\n\n{body}\n")
+
+
+PUBLICATION = {
+    "docs/en/news/2025-02-21-second.md": news_item(
+        "A second report", "2025-02-21", "A second report, published in both languages, to list on the News pages."),
+    "docs/ru/news/2025-02-21-second.md": news_item(
+        "Второе сообщение", "2025-02-21", "Второе сообщение, опубликованное на двух языках, для страниц новостей.",
+        extra="translated_from: en\n"),
+    "docs/en/news/2025-03-01-english-only.md": news_item(
+        "A report in English only", "2025-03-01", "A report with no Russian translation, updated after publication.",
+        extra="updated: 2025-03-03\n"),
+    "docs/ru/news/2025-01-10-russian-only.md": news_item(
+        "Сообщение только на русском", "2025-01-10", "Сообщение без английского перевода, чтобы проверить страницу."),
+    "docs/en/news/2025-03-05-draft.md": news_item(
+        "A draft report", "2025-03-05", "A draft, which the published site, its feeds and its pages must leave out.",
+        extra="draft: true\n"),
+}
+
+
+@pytest.fixture(scope="session")
+def publication(tmp_path_factory) -> Site:
+    """The project with the items above, built by `./dev build` for a sub-path address
+    and served like GitHub Pages."""
+    project = copy_project(tmp_path_factory.mktemp("publication") / "project")
+    for path, text in PUBLICATION.items():
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(text, encoding="utf-8")
+    server = PagesServer("/repo/")
+    result = subprocess.run(["./dev", "build"], cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "VENV": sys.prefix, "SITE_URL": server.url})
+    assert result.returncode == 0, result.stderr[-3000:]
+    server.serve(project / "site")
+    yield Site(project / "site", server.url)
+    server.close()

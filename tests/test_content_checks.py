@@ -94,5 +94,7 @@ def test_a_second_news_item_is_one_markdown_file_and_gets_the_same_treatment(pro
     assert listed and listed[0]["href"].startswith("2025-02-21-second/")
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert any(a["href"].endswith("news/") for a in home.select("nav.md-nav--primary a[href]"))
-    # It has no Russian twin yet, so it offers no language switch.
-    assert not soup.select(".site-language a")
+    # It has no Russian twin yet: it says so, and its language switch leads to the
+    # Russian News page.
+    assert soup.select_one(".news-translation").get_text() == "There is no Russian translation of this report."
+    assert [a["href"] for a in soup.select(".site-language a")] == ["../../ru/news/"]

@@ -45,11 +45,34 @@ def dates(text: str, lang: str) -> Counter:
     return found
 
 
-def test_every_page_has_its_twin(site):
+def editions_pages(site):
     english = {p.relative_to(site.root).as_posix() for p in site.pages() if not p.is_relative_to(site.root / "ru")}
     russian = {p.relative_to(site.root / "ru").as_posix() for p in (site.root / "ru").rglob("*.html")}
+    return english, russian
+
+
+def test_every_page_has_its_twin(site):
+    english, russian = editions_pages(site)
     assert english == russian
-    assert set(PAGES) <= english
+    assert set(PAGES) | {"news/index.html"} <= english
+
+
+def test_a_page_without_a_twin_says_so_and_claims_none(publication):
+    """Items may exist in one language only (conftest.PUBLICATION): each says so, and
+    every other page still has its twin."""
+    english, russian = editions_pages(publication)
+    alone = {"en": english - russian, "ru": russian - english}
+    assert alone == {"en": {"news/2025-03-01-english-only/index.html"},
+                     "ru": {"news/2025-01-10-russian-only/index.html"}}
+    for lang, pages in alone.items():
+        for page in pages:
+            soup = publication.html(EDITIONS[lang] + page)
+            assert soup.select_one(".news-translation"), f"{lang} {page} does not say it has no translation"
+            assert {link["hreflang"] for link in soup.select("link[hreflang]")} == {lang, "x-default"}
+    for page in english & russian - {"404.html"}:
+        for lang in EDITIONS:
+            hreflangs = {link["hreflang"] for link in publication.html(EDITIONS[lang] + page).select("link[hreflang]")}
+            assert hreflangs == {"en", "ru", "x-default"}, f"{lang} {page}"
 
 
 @pytest.mark.parametrize("lang", EDITIONS)

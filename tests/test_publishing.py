@@ -101,6 +101,20 @@ def gh_deploy(project, remote, **env):
     return set(listing)
 
 
+DRAFT = """---
+template: news.html
+draft: true
+title: A draft
+description: A draft news item, which gh-deploy must leave out of the published site.
+date: 2025-03-05
+source: nCa (news Central Asia)
+source_url: https://www.newscentralasia.net/2025/03/05/draft/
+---
+
+Not ready.
+"""
+
+
 def test_gh_deploy_publishes_exactly_the_built_site(project_copy, tmp_path):
     remote = tmp_path / "remote.git"
     run("git", "init", "-q", "--bare", str(remote), cwd=tmp_path)
@@ -111,10 +125,15 @@ def test_gh_deploy_publishes_exactly_the_built_site(project_copy, tmp_path):
             subprocess.run(["cp", "-r", str(source), str(target)], check=True)
         else:
             target.write_bytes(source.read_bytes())
+    draft = project_copy / "docs" / "en" / "news" / "2025-03-05-draft.md"
+    draft.parent.mkdir()
+    draft.write_text(DRAFT, encoding="utf-8")
     published = gh_deploy(project_copy, remote, SITE_URL="https://user.github.io/repo/")
     for expected in ("index.html", "404.html", ".nojekyll", "sitemap.xml", "opcat/index.html",
-                     "ru/index.html", "ru/opcat/index.html", "assets/stylesheets/site.css"):
+                     "ru/index.html", "ru/opcat/index.html", "assets/stylesheets/site.css",
+                     "feed.xml", "ru/feed.xml", "news/index.html"):
         assert expected in published, expected
+    assert not [p for p in published if "draft" in p], "a draft was published"
     assert "CNAME" not in published, "no custom domain was configured"
     outside = [p for p in published if p.startswith(("tests/", ".ci/", "docs/", "hooks/", "overrides/"))
                or p.endswith((".md", ".py", ".yml", ".toml", ".lock"))]
@@ -162,10 +181,10 @@ def test_two_builds_of_the_same_commit_are_byte_identical(project_copy, tmp_path
 
 def test_dates_readers_see_come_from_the_content_not_the_build(project_copy, tmp_path):
     site = tmp_path / "site"
-    build_into(project_copy, site, "1767225600")  # 1 January 2026
-    for page in site.rglob("*.html"):
+    build_into(project_copy, site, "1924992000")  # 1 January 2031, a year no page names
+    for page in [*site.rglob("*.html"), *site.rglob("feed.xml")]:
         text = page.read_text(encoding="utf-8")
-        assert "2026" not in re.sub(r"<[^>]+>", " ", text), f"{page} shows the build's year"
+        assert "2031" not in re.sub(r"<[^>]+>", " ", text), f"{page} shows the build's year"
 
 
 # --- Sub-path hosting -----------------------------------------------------------------------
