@@ -125,10 +125,11 @@ def normalise(text: str) -> str:
 
 def article_text(soup: BeautifulSoup) -> str:
     """The text of a news item's body as published, without the site's own asides
-    (admonitions such as the link to the explainer)."""
+    (admonitions such as the link to the explainer, the hidden abbreviations'
+    definitions their terms point to)."""
     body = soup.select_one(".news-body")
     assert body is not None, "the page has no .news-body: is it still a news item?"
-    for aside in body.select(".admonition"):
+    for aside in body.select(".admonition, [hidden]"):
         aside.decompose()
     return normalise(body.get_text())
 

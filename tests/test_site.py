@@ -91,10 +91,15 @@ def test_each_abbreviation_expands_wherever_it_appears(site, lang):
         article = site.html(page).select_one("article")
         # The page title and the news header come from front matter, not from the
         # Markdown the glossary applies to.
-        for chrome in article.select("h1, .news-header"):
+        for chrome in article.select("h1, .news-header, .abbr-definitions"):
             chrome.decompose()
+        soup = site.html(page)
         for abbr in article.select("abbr"):
-            assert abbr.get("title") == terms[abbr.get_text()], f"{page}: {abbr}"
+            assert abbr.get("data-title") == terms[abbr.get_text()], f"{page}: {abbr}"
+            # What screen readers announce as its description.
+            described = soup.find(id=abbr["aria-describedby"])
+            assert described.get_text() == terms[abbr.get_text()], f"{page}: {abbr}"
+            assert not abbr.get("title"), "a title would add the browser's own tooltip"
         bare = []
         for node in article.find_all(string=True):
             if node.parent.name == "abbr":

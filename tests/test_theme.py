@@ -22,6 +22,7 @@ PAIRS = [
     ("--md-typeset-a-color", "--site-source-bg", "source box link"),
     ("--site-muted-fg", "--md-default-bg-color", "dateline, speakers, credit"),
     ("--md-footer-fg-color--lighter", "--md-footer-bg-color", "footer copyright"),
+    ("--site-tooltip-fg", "--site-tooltip-bg", "an abbreviation's expansion"),
 ]
 
 

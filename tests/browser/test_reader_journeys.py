@@ -204,7 +204,7 @@ def test_abbreviation_expansion_appears_on_focus(reader, lang):
         if page.evaluate("document.activeElement.tagName") == "ABBR":
             break
     assert page.evaluate("document.activeElement.textContent") == term
-    tooltip = page.locator(".md-tooltip--active, .md-tooltip2--active")
+    tooltip = page.locator(".abbr-tooltip")
     tooltip.wait_for(state="visible", timeout=3000)
     assert glossary(lang)[term] in tooltip.inner_text()
     watch.assert_clean()
