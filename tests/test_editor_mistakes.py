@@ -35,8 +35,10 @@ PREVIOUS = "<p>the site published before</p>"
 
 
 def dev(project: Path, *args, env=None) -> subprocess.CompletedProcess:
+    """./dev as an editor runs it: without the SOURCE_DATE_EPOCH that ./dev test sets."""
+    editor = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     return subprocess.run(["./dev", *args], cwd=project, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "VENV": sys.prefix, **(env or {})})
+                          env={**editor, "VENV": sys.prefix, **(env or {})})
 
 
 def ashgabat_today() -> datetime.date:
