@@ -14,7 +14,11 @@ whose file:// search runs the worker in an iframe from generated inline code.
 import base64
 import hashlib
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from nested_build import is_offline_edition  # noqa: E402
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>", re.S)
 INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
@@ -55,8 +59,7 @@ def policy(scripts, styles, embeds=()) -> str:
 
 
 def on_post_build(config):
-    offline = config.plugins.get("material/offline")
-    if serving or (offline and offline.config.enabled):
+    if serving or is_offline_edition(config):
         return
     # Pages of this edition that carry no policy yet (other editions, built into
     # sub-folders, already have their own).

@@ -12,9 +12,13 @@ head (overrides/main.html).
   which has no server to poll, get no feed.
 """
 
+import sys
 import uuid
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
+
+sys.path.insert(0, str(Path(__file__).parent))
+from nested_build import is_offline_edition  # noqa: E402
 
 FEED = "feed.xml"
 NAMESPACE = uuid.UUID("5b1f61b4-6a0e-4a8e-9c39-4b0f0f4a0c51")  # this site's, made once
@@ -27,8 +31,7 @@ def on_startup(command, dirty):
 
 
 def publishes_feed(config) -> bool:
-    offline = config.plugins.get("material/offline")
-    return current_command != "serve" and not (offline and offline.config.enabled)
+    return current_command != "serve" and not is_offline_edition(config)
 
 
 def on_config(config):

@@ -40,6 +40,12 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 TEMPLATES = MemoryBytecodeCache()
 
 
+def is_offline_edition(config) -> bool:
+    """Whether this build makes the offline edition (OFFLINE=true, hooks/offline.py)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 @contextmanager
 def own_plugins():
     option = MkDocsConfig.plugins

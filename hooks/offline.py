@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
-from nested_build import build_configuration, quiet  # noqa: E402
+from nested_build import build_configuration, is_offline_edition as offline, quiet  # noqa: E402
 
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 ZIP_NAME = "turkmenistan-opcat-offline.zip"
@@ -38,11 +38,6 @@ current_command = "build"
 def on_startup(command, dirty):
     global current_command
     current_command = command
-
-
-def offline(config) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
 
 
 @event_priority(100)  # before Material's offline plugin, which adds the CDN copy otherwise

@@ -116,3 +116,18 @@ def pytest_runtest_makereport(item, call):
             f"{page.url}\n" + "\n".join(watch.console + watch.errors + watch.elsewhere) + "\n",
             encoding="utf-8",
         )
+
+
+def switch_language(page, other, how):
+    """Follow the header's language switch to `other`, by "pointer" or "keyboard"."""
+    switch = page.locator(f"nav.site-language a[hreflang={other}]")
+    if how == "pointer":
+        switch.click()
+        return
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.site-language__link')"):
+            break
+    else:
+        pytest.fail("Tab never reached the language switch")
+    page.keyboard.press("Enter")

@@ -17,8 +17,8 @@ class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
                       ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml"}
 
-    def __init__(self, *args, root: Path, prefix: str, **kwargs):
-        self.root, self.prefix = root, prefix
+    def __init__(self, *args, root: Path, prefix: str, sent: list, **kwargs):
+        self.root, self.prefix, self.sent = root, prefix, sent
         super().__init__(*args, directory=str(root), **kwargs)
 
     def translate_path(self, path):
@@ -51,6 +51,8 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
+        if self.command != "HEAD":
+            self.sent.append((self.path, len(body)))
         return io.BytesIO(body)
 
     def send_error(self, code, message=None, explain=None):
@@ -71,11 +73,14 @@ class PagesServer:
     def __init__(self, prefix: str = "/opcat-site/"):
         self.prefix = prefix
         self.root = None
+        # (address, bytes of the body as sent) for every response: what the server
+        # itself counts (bench/run.py checks the browser's count against it).
+        self.sent = []
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._make_handler)
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}{prefix}"
 
     def _make_handler(self, *args, **kwargs):
-        return _Handler(*args, root=self.root, prefix=self.prefix, **kwargs)
+        return _Handler(*args, root=self.root, prefix=self.prefix, sent=self.sent, **kwargs)
 
     def serve(self, root: Path):
         self.root = Path(root)

@@ -6,6 +6,8 @@ by keyboard, on the site and on a publication with items in one language only.""
 import pytest
 from playwright.sync_api import expect
 
+from browser_support import switch_language
+
 HOME = {"en": "OHCHR holds consultations", "ru": "УВКПЧ ООН проводит консультации"}
 EXPLAINER = {"en": "OPCAT and national preventive mechanisms, explained",
              "ru": "Что такое ФП КПП и национальные превентивные механизмы"}
@@ -18,20 +20,6 @@ def go(page, name):
     """Follow a sidebar link, as a reader does: instant navigation, no reload."""
     page.locator("nav.md-nav--primary a.md-nav__link").filter(has_text=name).first.click()
     page.wait_for_load_state("networkidle")
-
-
-def switch_language(page, other, how):
-    switch = page.locator(f"nav.site-language a[hreflang={other}]")
-    if how == "pointer":
-        switch.click()
-        return
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('a.site-language__link')"):
-            break
-    else:
-        pytest.fail("Tab never reached the language switch")
-    page.keyboard.press("Enter")
 
 
 @HOW
