@@ -83,8 +83,10 @@ def build_configuration(config_file, command="build", extra=None, **overrides):
         config = load_config(str(config_file), **overrides)
         config.extra.update(extra or {})
         config.plugins.on_startup(command=command, dirty=False)
+        # For `serve`, drafts are built too (MkDocs knows serve by its address).
+        serve_url = config.site_url if command == "serve" else None
         try:
-            build(config)
+            build(config, serve_url=serve_url)
         finally:
             config.plugins.on_shutdown()
             errors.running.update(caller)

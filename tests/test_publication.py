@@ -167,16 +167,20 @@ def test_a_draft_is_left_out_of_everything_published(publication):
         assert "news/2025-02-21-second.html" in offline.namelist()
 
 
-def test_serve_builds_a_draft_and_marks_it(project_copy):
+def test_serve_builds_a_draft_and_marks_it_in_either_edition(project_copy):
     from urllib.request import urlopen
-    draft = project_copy / "docs" / "en" / "news" / "2025-03-05-draft.md"
-    draft.parent.mkdir(parents=True)
-    draft.write_text(__import__("conftest").PUBLICATION["docs/en/news/2025-03-05-draft.md"], encoding="utf-8")
+    text = __import__("conftest").PUBLICATION["docs/en/news/2025-03-05-draft.md"]
+    for lang in EDITIONS:
+        draft = project_copy / "docs" / lang / "news" / "2025-03-05-draft.md"
+        draft.parent.mkdir(parents=True)
+        draft.write_text(text, encoding="utf-8")
     with serving(project_copy) as url:
         html = urlopen(url + "news/2025-03-05-draft/", timeout=30).read().decode("utf-8")
         assert "Draft: not published" in html and "A draft report" in html
         listing = urlopen(url + "news/", timeout=30).read().decode("utf-8")
         assert "A draft report" in listing
+        russian = urlopen(url + "ru/news/2025-03-05-draft/", timeout=30).read().decode("utf-8")
+        assert "Черновик: не опубликовано" in russian
 
 
 # --- ./dev new ---------------------------------------------------------------------------
