@@ -229,3 +229,18 @@ def test_dev_new_translate_starts_the_twin_in_the_other_edition(project_copy):
     site = assert_builds(project_copy, dev(project_copy, "build"))
     english = (site / "news" / "2025-02-21-second" / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="ru"' not in english.split("</head>")[0]
+
+
+def test_the_offline_edition_has_the_news_pages_and_file_links(publication):
+    """Offline (file:// addresses) the News page links items as .html files, and an
+    item without a translation switches to the other edition's News page file."""
+    from bs4 import BeautifulSoup
+    with zipfile.ZipFile(publication.root / "downloads" / "turkmenistan-opcat-offline.zip") as offline:
+        names = set(offline.namelist())
+        news = BeautifulSoup(offline.read("news/index.html").decode("utf-8"), "html.parser")
+        alone = BeautifulSoup(offline.read("news/2025-03-01-english-only.html").decode("utf-8"), "html.parser")
+    listed = [a["href"] for a in news.select(".news-index a")]
+    assert listed[:2] == ["2025-03-01-english-only.html", "2025-02-21-second.html"], listed
+    assert all(f"news/{href}" in names or href == "../index.html" for href in listed), listed
+    assert [a["href"] for a in alone.select(".site-language a")] == ["../ru/news/index.html"]
+    assert "feed.xml" not in names and not news.select('link[type="application/atom+xml"]')
