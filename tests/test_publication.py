@@ -5,7 +5,6 @@ for a sub-path, and on the site itself."""
 
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 

@@ -59,11 +59,13 @@ def test_the_expansion_shows_on_focus_stays_until_blur_and_escape_hides_it_in_pl
     expect(tip).to_have_text(glossary(lang)[term])
     page.wait_for_timeout(1500)
     expect(tip).to_be_visible()
+    abbr.evaluate("term => term.blur()")
+    expect(tip).to_be_hidden()
+    abbr.focus()
+    expect(tip).to_be_visible()
     page.keyboard.press("Escape")
     expect(tip).to_be_hidden()
     assert page.evaluate("document.activeElement.textContent") == term, "Escape moved focus"
-    page.keyboard.press("Tab")
-    expect(tip).to_be_hidden()
     watch.assert_clean()
 
 
