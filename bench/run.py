@@ -15,8 +15,8 @@ on 127.0.0.1. It measures, per page:
   interleaved so machine load hits both alike: scores, LCP, and the main thread
   (Total Blocking Time, bootup-time's script evaluation, mainthread-work-breakdown),
   as medians with their spread; the desktop preset, three runs;
-- what each of the site's own features costs (bytes and main-thread time on the
-  explainer, the site built with that feature off);
+- what each feature costs (bytes and main-thread time on the explainer, the site
+  built with that feature turned off, or on for instant navigation, which it leaves off);
 - the build time of both sites, and of this site with 10, 100 and 1000 news items.
 
 It writes bench/results/report.md and bench/results/report.json, and exits non-zero
@@ -65,16 +65,17 @@ BUDGET = {
     "scaling_ratio": 1.20,
 }
 
-# The site with one of its own features off, for the feature-cost table: (label,
-# what to take out of mkdocs.yml). Measured on the explainer.
+# The feature-cost table: the site built once per feature, with that feature turned
+# off (or, for one the site leaves off, turned on), measured on the explainer:
+# (label, whether the site has it, edits to mkdocs.yml as (text, replacement)).
 FEATURES = [
-    ("abbreviation tooltips (abbr.js)", ["    - assets/javascripts/abbr.js\n", "  - assets/javascripts/abbr.js\n"]),
-    ("instant navigation", ["    - navigation.instant\n"]),
-    ("search highlight", ["    - search.highlight\n"]),
-    ("language switch script (language.js)",
-     ["    - assets/javascripts/language.js\n", "  - assets/javascripts/language.js\n"]),
-    ("inlined styles (linked instead)",
-     ["    - assets/stylesheets/palette.fb2fffe2.min.css\n", "    - assets/stylesheets/site.css\n"]),
+    ("abbreviation tooltips (abbr.js)", True,
+     [("    - assets/javascripts/abbr.js\n", ""), ("  - assets/javascripts/abbr.js\n", "")]),
+    ("search highlight", True, [("    - search.highlight\n", "")]),
+    ("inlined styles (linked instead)", True,
+     [("    - assets/stylesheets/palette.fb2fffe2.min.css\n", ""), ("    - assets/stylesheets/site.css\n", "")]),
+    ("instant navigation (the site leaves it off)", False,
+     [("    - navigation.footer\n", "    - navigation.footer\n    - navigation.instant\n")]),
 ]
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1734739200"}
@@ -87,6 +88,12 @@ def mkdocs(config: Path, site_dir: Path, site_url: str) -> float:
                     "--site-dir", str(site_dir)], check=True, env={**ENV, "SITE_URL": site_url},
                    cwd=config.parent)
     return time.perf_counter() - start
+
+
+def cost(label: str, site: float, variant: float) -> float:
+    """What a feature costs: the build with it minus the build without it."""
+    has_it = next(on for name, on, _ in FEATURES if name == label)
+    return site - variant if has_it else variant - site
 
 
 def abbreviations_page(glossary: Path) -> str:
@@ -118,9 +125,9 @@ def make_baseline(folder: Path, lang: str) -> Path:
     return folder / "mkdocs.yml"
 
 
-def copy_site(project: Path, remove=(), abbreviations=True) -> Path:
-    """This project in a temporary folder, with the 500-abbreviation page, and with the
-    lines `remove` taken out of mkdocs.yml (a feature turned off)."""
+def copy_site(project: Path, edits=(), abbreviations=True) -> Path:
+    """This project in a temporary folder, with the 500-abbreviation page, and with
+    `edits` made to mkdocs.yml (a feature turned off or on)."""
     top_level = {".git", ".venv", "node_modules", "site", "bench", "tests", "test-results"}
     shutil.copytree(ROOT, project, ignore=lambda folder, names: (
         [n for n in names if n in top_level] if Path(folder) == ROOT else []))
@@ -131,10 +138,10 @@ def copy_site(project: Path, remove=(), abbreviations=True) -> Path:
             encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    for line in remove:
-        if line not in text:
-            raise SystemExit(f"bench: mkdocs.yml has no line {line!r} to turn the feature off")
-        text = text.replace(line, "")
+    for old, new in edits:
+        if old not in text:
+            raise SystemExit(f"bench: mkdocs.yml has no line {old!r} to turn a feature off or on")
+        text = text.replace(old, new)
     config.write_text(text, encoding="utf-8")
     return config
 
@@ -261,11 +268,11 @@ def main():
         for lang, server in base_servers.items():
             server.serve(work / f"base-{lang}")
 
-        # The site with each of its features off, each on its own server.
+        # The site with each feature turned off (or on), each on its own server.
         variants = {}
-        for number, (label, remove) in enumerate(FEATURES):
+        for number, (label, _, edits) in enumerate(FEATURES):
             server = PagesServer("/")
-            mkdocs(copy_site(work / f"feature-{number}", remove), work / f"feature-{number}-site", server.url)
+            mkdocs(copy_site(work / f"feature-{number}", edits), work / f"feature-{number}-site", server.url)
             server.serve(work / f"feature-{number}-site")
             variants[label] = server
 
@@ -284,7 +291,7 @@ def main():
             explainer = report["pages"]["explainer (en)"]
             for label, server in variants.items():
                 load = bytes_and_requests(browser, server, server.url + "opcat/")
-                report["features"][label] = {"bytes_saved": explainer["bytes"] - load["bytes"]}
+                report["features"][label] = {"bytes": cost(label, explainer["bytes"], load["bytes"])}
             browser.close()
 
         # Lighthouse: run by run, each page's site and baseline one after the other,
@@ -309,10 +316,10 @@ def main():
             entry["baseline_lighthouse_desktop"] = summarise(desktop[label]["baseline"])
         full = report["pages"]["explainer (en)"]["lighthouse_mobile"]
         for label, results in without.items():
-            off = summarise(results)
+            variant = summarise(results)
             report["features"][label].update({
-                key + "_saved": full[key] - off[key] for key in ("tbt", "bootup", "mainthread")})
-            report["features"][label]["off"] = off
+                key: cost(label, full[key], variant[key]) for key in ("tbt", "bootup", "mainthread")})
+            report["features"][label]["variant"] = variant
 
         for server in (site_server, *base_servers.values(), *variants.values()):
             server.close()
@@ -387,12 +394,12 @@ def markdown(report) -> str:
             f"({e['baseline_requests']}) | {scores(e['lighthouse_desktop'])} "
             f"({scores(e['baseline_lighthouse_desktop'])}) |")
     lines += ["", "## What each feature costs (the explainer, mobile)", "",
-              "The site built with one feature off; what that saves against the whole site "
-              f"({report['runs']} runs each; negative: within the noise).", "",
+              "The site built with one feature turned off (or on, for one it leaves off); what the "
+              f"feature costs, the site with it minus the site without ({report['runs']} runs each; "
+              "negative: within the noise).", "",
               "| feature | bytes | TBT ms | script evaluation ms | main-thread work ms |", "|---|---|---|---|---|"]
     for label, f in report["features"].items():
-        lines.append(f"| {label} | {f['bytes_saved']:,} | {f['tbt_saved']:.0f} | {f['bootup_saved']:.0f} "
-                     f"| {f['mainthread_saved']:.0f} |")
+        lines.append(f"| {label} | {f['bytes']:,} | {f['tbt']:.0f} | {f['bootup']:.0f} | {f['mainthread']:.0f} |")
     lines += ["", "What the bytes are (first page of each edition; response bodies as sent):", "",
               "| file | this site | plain Material |", "|---|---|---|"]
     for label in ("news report (en)", "news report (ru)"):

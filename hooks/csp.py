@@ -5,8 +5,7 @@ carry none, hooks/content_policy.py), so a theme upgrade that changes them
 updates the policy instead of breaking it. No 'unsafe-inline', no 'unsafe-eval'.
 
 The policy goes in a <meta> right after <meta charset>, before any script. Every page
-of an edition gets the same policy (instant navigation swaps pages without
-reloading). Two builds are left without one: `mkdocs serve`, whose live-reload
+of an edition gets the same policy. Two builds are left without one: `mkdocs serve`, whose live-reload
 script is injected after the build, and the offline edition (hooks/offline.py),
 whose file:// search runs the worker in an iframe from generated inline code.
 """

@@ -31,6 +31,6 @@ def test_search_index_is_compact_utf8(site, lang):
 
 def test_small_stylesheets_and_scripts_are_inlined_not_fetched(site):
     soup = site.html("opcat/index.html")
-    assert not soup.select('link[href*="site.css"], link[href*="palette"], script[src*="language.js"]')
+    assert not soup.select('link[href*="site.css"], link[href*="palette"], script[src*="abbr.js"]')
     assert len(soup.select("style")) == 2
-    assert any("site-language__link" in (s.string or "") for s in soup.select("script"))
+    assert any("abbr-tooltip" in (s.string or "") for s in soup.select("script"))

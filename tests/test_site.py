@@ -131,10 +131,8 @@ def test_search_index_holds_both_pages_in_the_editions_language(site, lang, word
     assert any(word in doc["text"].lower() for doc in index["docs"] if doc["location"].startswith("opcat/"))
 
 
-def test_pages_offer_instant_navigation_toc_and_previous_next(site):
+def test_pages_offer_toc_and_previous_next(site):
     home = site.html("index.html")
-    config = json.loads(home.select_one("#__config").string)
-    assert "navigation.instant" in config["features"]
     assert home.select_one(".md-footer__link--next")["href"] == "opcat/"
     explainer = site.html("opcat/index.html")
     assert explainer.select_one(".md-footer__link--prev")

@@ -1,7 +1,8 @@
 """The header's language switch leads to the right page whatever the reader did
-before: Material's instant navigation swaps the page but not the header, so the
-switch must follow (overrides/assets/javascripts/language.js). Tried by pointer and
-by keyboard, on the site and on a publication with items in one language only."""
+before: to the page now shown in the other language, or to the other edition's
+News page where the page has no translation (overrides/partials/alternate.html).
+Tried by pointer and by keyboard, on the site and on a publication with items in
+one language only."""
 
 import pytest
 from playwright.sync_api import expect
@@ -17,7 +18,7 @@ HOW = pytest.mark.parametrize("how", ["pointer", "keyboard"])
 
 
 def go(page, name):
-    """Follow a sidebar link, as a reader does: instant navigation, no reload."""
+    """Follow a sidebar link, as a reader does."""
     page.locator("nav.md-nav--primary a.md-nav__link").filter(has_text=name).first.click()
     page.wait_for_load_state("networkidle")
 
@@ -31,7 +32,7 @@ def go(page, name):
     pytest.param("ru", "ru/", [NEWS["ru"]], "news/", id="ru home, News"),
     pytest.param("ru", "ru/news/", [EXPLAINER["ru"], HOME["ru"]], "", id="ru News, explainer, home"),
 ])
-def test_the_switch_leads_to_the_page_now_shown_after_instant_navigation(reader, site, how, lang, start, steps, lands):
+def test_the_switch_leads_to_the_page_now_shown_after_following_links(reader, site, how, lang, start, steps, lands):
     page, watch = reader(start)
     for step in steps:
         go(page, step)
@@ -61,7 +62,7 @@ def test_an_item_without_a_translation_switches_to_the_other_news_page(publicati
                                                                       lang, start, item, lands):
     page = publication_page
     page.goto(publication.url + start)
-    page.locator(".news-index a").filter(has_text=item).click()  # instant navigation
+    page.locator(".news-index a").filter(has_text=item).click()
     expect(page.locator("h1#news-title")).to_have_text(item)
     switch_language(page, OTHER[lang], how)
     page.wait_for_url(publication.url + lands)

@@ -248,8 +248,8 @@ def test_print_shows_all_the_text_without_site_chrome(reader, path):
 
 @pytest.mark.parametrize("lang, other", [("en", "ru"), ("ru", "en")])
 def test_language_switch_keeps_the_readers_place_and_works_by_keyboard(reader, site, lang, other):
-    """Open the home page, move to the explainer with instant navigation (which does
-    not redraw the header), then switch language with the keyboard alone."""
+    """Open the home page, follow its link to the explainer, then switch language with
+    the keyboard alone."""
     page, watch = reader(EDITIONS[lang])
     page.get_by_role("link", name=TEXT[lang]["to_explainer"]).click()
     expect(page.locator(".md-content h1")).to_have_text(TEXT[lang]["explainer"])
