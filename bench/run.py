@@ -70,7 +70,8 @@ BUDGET = {
 # (label, whether the site has it, edits to mkdocs.yml as (text, replacement)).
 FEATURES = [
     ("abbreviation tooltips (abbr.js)", True,
-     [("    - assets/javascripts/abbr.js\n", ""), ("  - assets/javascripts/abbr.js\n", "")]),
+     [("    - assets/javascripts/abbr.js\n", ""),
+      ("extra_javascript:\n  - assets/javascripts/abbr.js\n", "extra_javascript: []\n")]),
     ("search highlight", True, [("    - search.highlight\n", "")]),
     ("inlined styles (linked instead)", True,
      [("    - assets/stylesheets/palette.fb2fffe2.min.css\n", ""), ("    - assets/stylesheets/site.css\n", "")]),
