@@ -61,7 +61,9 @@ def pack(folder: Path) -> bytes:
     stamp = datetime.datetime.fromtimestamp(max(epoch, 315532800), datetime.timezone.utc).timetuple()[:6]
     data = io.BytesIO()
     with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        # No 404 pages: from a folder there is no server to show them, and their
+        # links are written from the server's root, which file:// cannot follow.
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "404.html"):
             entry = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
