@@ -10,11 +10,14 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 import yaml
 
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+LINKS_WORKFLOW = ROOT / ".github" / "workflows" / "links.yml"
+EVERY_WORKFLOW = pytest.mark.parametrize("flow", [WORKFLOW, LINKS_WORKFLOW], ids=["pages", "links"])
 BIN = Path(sys.executable).parent
 
 
@@ -26,25 +29,28 @@ def run(*args, cwd=ROOT, env=None, check=True):
     return result
 
 
-def workflow():
+def workflow(path=WORKFLOW):
     # PyYAML reads the key `on` as True; keep it as text.
-    text = WORKFLOW.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     return yaml.load(text, Loader=yaml.BaseLoader)
 
 
 # --- The workflow ---------------------------------------------------------------------
 
-def test_workflow_matches_githubs_schema():
-    run(str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW))
+@EVERY_WORKFLOW
+def test_workflow_matches_githubs_schema(flow):
+    run(str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(flow))
 
 
-def test_workflow_passes_zizmors_security_audit():
-    result = run(str(BIN / "zizmor"), "--offline", "--no-progress", str(WORKFLOW), check=False)
+@EVERY_WORKFLOW
+def test_workflow_passes_zizmors_security_audit(flow):
+    result = run(str(BIN / "zizmor"), "--offline", "--no-progress", str(flow), check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_every_action_is_pinned_by_commit_with_its_version_named():
-    uses = re.findall(r"uses:\s*(\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
+@EVERY_WORKFLOW
+def test_every_action_is_pinned_by_commit_with_its_version_named(flow):
+    uses = re.findall(r"uses:\s*(\S+)(.*)", flow.read_text(encoding="utf-8"))
     assert uses
     for action, rest in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), f"not pinned by commit: {action}"
@@ -72,6 +78,23 @@ def test_permissions_are_least_privilege():
     assert "write" not in jobs["build"]["permissions"].values()
     assert jobs["deploy"]["concurrency"]["group"]
     assert jobs["deploy"]["concurrency"]["cancel-in-progress"] == "false"
+
+
+def test_the_link_check_runs_weekly_and_by_hand_and_can_only_read():
+    """It reports (a failed run, its summary, an artifact) and can touch nothing."""
+    flow = workflow(LINKS_WORKFLOW)
+    assert set(flow["on"]) == {"schedule", "workflow_dispatch"}
+    assert flow["on"]["schedule"][0]["cron"].split()[2:] == ["*", "*", "1"]  # weekly
+    assert flow["permissions"] == {}
+    (job,) = flow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert "needs" not in job and "environment" not in job
+    steps = job["steps"]
+    assert any(s.get("run") == "./dev links" for s in steps)
+    keep = next(s for s in steps if "upload-artifact" in s.get("uses", ""))
+    assert keep["if"] == "always()" and keep["with"]["path"] == "reports/"
+    assert not any("pages" in s.get("uses", "") or "gh-deploy" in s.get("run", "") for s in steps)
+    assert "links" not in WORKFLOW.read_text(encoding="utf-8"), "publishing must not wait for the link check"
 
 
 def test_site_url_comes_from_pages_or_a_repository_variable():
