@@ -11,7 +11,6 @@ import subprocess
 import sys
 import threading
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -194,17 +193,17 @@ def test_a_site_with_only_working_citations_passes(tmp_path, answering_server):
     assert Answers.seen == ["/ok"]
 
 
-def test_every_exclusion_gives_its_reason():
-    entries = tomllib.loads((ROOT / "tools/link-exclusions.toml").read_text(encoding="utf-8")).get("exclude", [])
-    for entry in entries:
-        assert set(entry) == {"address", "reason"} and entry["reason"].strip(), entry
-        re.compile(entry["address"])
+def test_the_projects_exclusion_file_is_valid():
+    """Valid TOML, and each entry a regular expression with a reason (the check
+    stops with a message otherwise, which fails this test)."""
+    assert isinstance(links.exclusions(), list)
 
 
-def test_an_exclusion_without_a_reason_is_refused(citing_project):
-    (citing_project / "tools/link-exclusions.toml").write_text('[[exclude]]\naddress = "example"\n',
-                                                               encoding="utf-8")
-    result = dev(citing_project, "links", *QUICK)
+def test_an_exclusion_without_a_reason_is_refused(project_copy, site):
+    (project_copy / "tools/link-exclusions.toml").write_text('[[exclude]]\naddress = "example"\n',
+                                                             encoding="utf-8")
+    result = subprocess.run([sys.executable, "tools/links.py", "external", str(site.root)], cwd=project_copy,
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "tools/link-exclusions.toml, exclusion 1: give both an address" in result.stderr
     assert "Traceback" not in result.stderr

@@ -316,8 +316,9 @@ def write_reports(addresses: dict[str, Address], checked: int, now: float) -> No
                     for a in sorted(addresses.values(), key=lambda a: a.url)],
     }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     lines = [f"# Link check, {stamp}", "",
-             f"{len(addresses)} addresses on other sites are cited by the built pages; {checked} were checked "
-             "now, the rest had been checked in the last day (the cache) or are excluded.", "",
+             f"{len(addresses)} addresses on other sites are cited by the built pages; {checked} checked now"
+             + (f", {len(addresses) - checked} from the last day's results (the cache) or excluded."
+                if checked < len(addresses) else "."), "",
              ", ".join(f"{n} {v}" for v, n in counts.items() if n) + ".", ""]
     if checked and counts["unreachable"] == checked:
         lines += ["**No address could be reached: this machine probably has no network, so this run "
