@@ -114,7 +114,7 @@ def internal(site: Path) -> list[str]:
         else:
             root = site
         report = lychee(["--offline", "--include-verbatim", "--include-fragments", "--index-files", "index.html",
-                         "--root-dir", str(root), "--remap", f"^{re.escape(url)} file://{site}/"],
+                         "--root-dir", str(root), "--remap", f"^{re.escape(url)} {site.as_uri()}/"],
                         [f"{site}/**/*.html", f"{site}/**/*.xml"])
         problems += describe(report, site, "")
         for archive in sorted(site.glob("downloads/*.zip")):
@@ -132,7 +132,7 @@ def internal(site: Path) -> list[str]:
 def describe(report: dict, folder: Path, where: str) -> list[str]:
     """lychee's failures as "page: link: reason", with paths relative to the site."""
     def short(text: str) -> str:
-        return text.replace(f"file://{folder}/", "").replace(f"{folder}/", "")
+        return text.replace(f"{folder.as_uri()}/", "").replace(f"{folder}/", "")
 
     lines = []
     for kind in ("error_map", "timeout_map"):
