@@ -124,6 +124,8 @@ def nobody_listens() -> str:
         return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
+# The local server is reached directly even where a proxy is configured.
+LOCAL = {"NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
 QUICK = ["--timeout", "2", "--retries", "1", "--retry-wait", "1", "--recheck-after", "1"]
 
 
@@ -145,7 +147,7 @@ def citing_project(tmp_path, answering_server):
 
 def test_each_kind_of_answer_gets_its_verdict_and_names_where_it_is_cited(citing_project, answering_server):
     server = answering_server
-    result = dev(citing_project, "links", *QUICK)
+    result = dev(citing_project, "links", *QUICK, env=LOCAL)
     assert result.returncode == 1, result.stdout + result.stderr  # broken addresses fail the run
     report = json.loads((citing_project / "reports/links.json").read_text(encoding="utf-8"))
     verdicts = {r["url"].removeprefix(server): r for r in report["results"] if r["url"].startswith(server)}
@@ -173,7 +175,7 @@ def test_each_kind_of_answer_gets_its_verdict_and_names_where_it_is_cited(citing
 
     # Run again at once: recent verdicts come from the cache; "try later" is asked again.
     Answers.seen.clear()
-    dev(citing_project, "links", *QUICK)
+    dev(citing_project, "links", *QUICK, env=LOCAL)
     assert "/ok" not in Answers.seen and "/missing" not in Answers.seen and "/moved" not in Answers.seen
     assert "/busy" in Answers.seen
     again = json.loads((citing_project / "reports/links.json").read_text(encoding="utf-8"))
@@ -188,7 +190,7 @@ def test_a_site_with_only_working_citations_passes(tmp_path, answering_server):
         encoding="utf-8")
     with (project / "docs/en/opcat.md").open("a", encoding="utf-8") as page:
         page.write(f"\nSee [this]({answering_server}/ok).\n")
-    result = dev(project, "links", *QUICK)
+    result = dev(project, "links", *QUICK, env=LOCAL)
     assert result.returncode == 0, result.stdout + result.stderr
     assert Answers.seen == ["/ok"]
 
