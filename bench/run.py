@@ -1,7 +1,8 @@
 """The benchmark: this site against plain Material, side by side in one run.
 
     ./dev bench            # everything: bytes, Lighthouse, build time, scaling
-    ./dev bench --quick    # one Lighthouse run per page, smaller scaling steps
+    ./dev bench --quick    # two Lighthouse runs per page, smaller scaling steps
+    ./dev bench --runs 9   # nine mobile runs of each side: narrower medians, ~40 minutes
 
 Both sites are built from the same Markdown pages of each edition (the baseline in
 a temporary folder: Material's defaults, plus only the Markdown extensions the pages
@@ -238,8 +239,10 @@ def scaling(steps, work: Path) -> list:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="two runs of each side, scaling to 100 only")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="mobile runs of each side per page (at least 5; more narrows the medians' noise)")
     args = parser.parse_args()
-    runs, desktop_runs = (2, 1) if args.quick else (5, 3)
+    runs, desktop_runs = (2, 1) if args.quick else (max(5, args.runs), 3)
     steps = [10, 100] if args.quick else [10, 100, 1000]
     RESULTS.mkdir(exist_ok=True)
     report = {"date": time.strftime("%Y-%m-%d"), "runs": runs, "desktop_runs": desktop_runs,
