@@ -167,21 +167,24 @@ class Address:
     reason: str = ""
 
 
-def source_of(site: Path, page: Path) -> str:
-    """docs/<edition>/<name>.md for a built page, if there is one."""
-    parts = page.relative_to(site).parts
-    editions = [d.name for d in (ROOT / "docs").iterdir() if d.is_dir() and (site / d.name).is_dir()]
-    default = [d.name for d in (ROOT / "docs").iterdir() if d.is_dir() and d.name not in editions
-               and d.name != "glossary"]
-    lang, rest = (parts[0], parts[1:]) if parts[0] in editions else (default[0] if default else "", parts)
-    name = "/".join(rest[:-1]) or "index"
-    candidate = Path("docs") / lang / f"{name}.md"
-    return candidate.as_posix() if (ROOT / candidate).is_file() else ""
+def sources(site: Path):
+    """A function giving docs/<edition>/<name>.md for a built page, or "" for a
+    generated one. Each edition but the default is built into its own folder."""
+    folders = [d.name for d in (ROOT / "docs").iterdir() if d.is_dir() and d.name != "glossary"]
+    default = next((name for name in folders if not (site / name).is_dir()), "")
+
+    def source_of(page: Path) -> str:
+        parts = page.relative_to(site).parts
+        lang, rest = (parts[0], parts[1:]) if parts[0] in folders else (default, parts)
+        candidate = Path("docs") / lang / f"{'/'.join(rest[:-1]) or 'index'}.md"
+        return candidate.as_posix() if (ROOT / candidate).is_file() else ""
+    return source_of
 
 
 def outbound(site: Path) -> dict[str, Address]:
     """Every address on another site that a built page links to or embeds."""
     own = site_address(site)
+    source_of = sources(site)
     addresses: dict[str, Address] = {}
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -196,7 +199,7 @@ def outbound(site: Path) -> dict[str, Address]:
             if note is not None:
                 number = len(note.find_previous_siblings("li")) + 1
                 footnote = f"[^{note['id'][3:]}] (note {number})"
-            citation = Citation(page.relative_to(site).as_posix(), source_of(site, page), footnote)
+            citation = Citation(page.relative_to(site).as_posix(), source_of(page), footnote)
             entry = addresses.setdefault(target, Address(target))
             if citation not in entry.cited:
                 entry.cited.append(citation)
