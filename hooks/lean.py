@@ -5,23 +5,28 @@ what the site uses. Measured by bench/run.py.
   languages (lunr) other than the edition's own.
 - Material's search index is written as compact UTF-8 JSON: Russian text as
   letters, not \\u escapes (2 bytes a letter instead of 6).
-- The site's small stylesheets and scripts (`extra.inline`) are put into each page,
-  so a first visit waits for no extra request before it can draw; the
-  Content-Security-Policy (hooks/csp.py) allows them by hash. Inlined CSS loses its
-  comments, and Material's palette loses the rules for the named colours the site
-  does not use (it uses its own, `custom`).
+- The site's own stylesheets and scripts (`extra.join`) are joined after Material's
+  main stylesheet and script bundle, one file each, named by a hash of what it
+  holds (so a reader's cache never mixes versions). A page waits for no request
+  more than plain Material's, every page after the first finds them cached, and a
+  page's HTML stays within the first round trip of a slow connection (about 14 KB
+  sent; bench/run.py measures it), which inlining them had pushed the longest pages
+  past. Joined CSS loses its comments, and Material's palette loses the rules for
+  the named colours the site does not use (it uses its own, `custom`).
 - The favicon, a few hundred bytes of SVG, is written into each page as a data:
   address instead of costing a request.
 - Runs of white space between the template's lines are folded to one line break
   (outside <pre>, <textarea>, <script> and <style>); a browser renders them alike.
 """
 
+import hashlib
 import json
 import re
 import urllib.parse
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 LUNR_LANGUAGE = re.compile(r"assets/javascripts/lunr/min/lunr\.(\w+)\.min\.js$")
 LUNR_SEGMENTERS = {"assets/javascripts/lunr/tinyseg.js": {"ja"}, "assets/javascripts/lunr/wordcut.js": {"hi", "th"}}
@@ -45,7 +50,52 @@ def on_files(files, config):
         )
         if unused:
             files.remove(file)
+    join_files(files, config)
     return files
+
+
+# Material's file that each kind of joined file goes after.
+JOIN_INTO = {
+    ".css": re.compile(r"assets/stylesheets/main\.\w+\.min\.css$"),
+    ".js": re.compile(r"assets/javascripts/bundle\.\w+\.min\.js$"),
+}
+SOURCE_MAP = re.compile(r"\s*/[*/]# sourceMappingURL=\S+(?: \*/)?\s*$")
+
+
+def join_files(files, config):
+    """Put each file of extra.join after Material's main stylesheet or bundle, in one
+    new file; record what the pages' links must become (config.extra["joined"])."""
+    names = config.extra.get("join", [])
+    unknown = [name for name in names if Path(name).suffix not in JOIN_INTO]
+    if unknown:
+        raise PluginError(f"extra.join: {unknown[0]} is neither a .css nor a .js file; only stylesheets "
+                          "and scripts can be joined (mkdocs.yml).")
+    joined = {}
+    for suffix, pattern in JOIN_INTO.items():
+        parts = [name for name in names if name.endswith(suffix)]
+        if not parts:
+            continue
+        bases = [file for file in files if pattern.search(file.src_uri)]
+        if len(bases) != 1:
+            raise PluginError(f"extra.join: found {len(bases)} files like {pattern.pattern} in the theme, "
+                              "expected one; has Material renamed its assets?")
+        base = bases[0]
+        texts = [SOURCE_MAP.sub("", base.content_string)]
+        for name in parts:
+            file = files.get_file_from_path(name)
+            if file is None:
+                raise PluginError(f"extra.join: {name} is not a file of the theme (overrides/) or of docs/; "
+                                  "check the path in mkdocs.yml.")
+            texts.append(lean_css(file.content_string) if suffix == ".css" else file.content_string)
+            files.remove(file)
+        text = "\n".join(texts) + "\n"
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        folder, kind = base.src_uri.rsplit("/", 1)[0], base.src_uri.rsplit("/", 1)[1].split(".")[0]
+        name = f"{folder}/{kind}.{digest}.min{suffix}"
+        files.remove(base)
+        files.append(File.generated(config, name, content=text))
+        joined[base.src_uri] = {"file": name, "parts": parts}
+    config.extra["joined"] = joined
 
 
 NAMED_COLOUR = re.compile(r"data-md-color-(?:primary|accent)=(?!custom\b)[\w-]+")
@@ -70,24 +120,19 @@ def lean_css(css: str) -> str:
     return "".join(rule for rule in top_level_rules(css) if not NAMED_COLOUR.search(rule.split("{", 1)[0]))
 
 
-def inline(html, config, where):
-    """Replace the <link>/<script src> of each file in extra.inline with its text
-    (the theme's static files are copied before any page is written)."""
-    for name in config.extra.get("inline", []):
-        source = Path(config.site_dir) / name
-        if not source.is_file():
-            raise PluginError(f"extra.inline: {name} is not in the built site; check the path in mkdocs.yml.")
-        text = source.read_text(encoding="utf-8")
-        if name.endswith(".css"):
-            text = lean_css(text)
-            pattern = re.compile(r'<link rel="stylesheet" href="[^"]*' + re.escape(name) + r'">')
-            replacement = f"<style>{text}</style>"
-        else:
-            pattern = re.compile(r'<script src="[^"]*' + re.escape(name) + r'"></script>')
-            replacement = f"<script>{text}</script>"
-        html, count = pattern.subn(lambda _: replacement, html)
+def link_joined(html, config, where):
+    """Point the page at the joined files instead of their parts."""
+    for base, joined in config.extra.get("joined", {}).items():
+        html, count = re.subn(r'((?:href|src)="[^"]*)' + re.escape(base) + '"',
+                              lambda match: match.group(1) + joined["file"] + '"', html)
         if count != 1:
-            raise PluginError(f"{where}: expected one reference to {name} to inline, found {count}.")
+            raise PluginError(f"{where}: expected one reference to {base} (extra.join), found {count}.")
+        for name in joined["parts"]:
+            tag = (r'<link rel="stylesheet" href="[^"]*' if name.endswith(".css") else r'<script src="[^"]*')
+            html, count = re.subn(tag + re.escape(name) + r'">(?:</script>)?\n?', "", html)
+            if count != 1:
+                raise PluginError(f"{where}: expected one reference to {name} (extra.join), found {count}; "
+                                  "is it listed in extra_css or extra_javascript?")
     return html
 
 
@@ -113,7 +158,7 @@ def inline_favicon(html: str, config) -> str:
 
 
 def lean_page(html: str, config, where: str) -> str:
-    return fold_white_space(inline_favicon(inline(html, config, where), config))
+    return fold_white_space(inline_favicon(link_joined(html, config, where), config))
 
 
 def on_post_page(output, page, config):

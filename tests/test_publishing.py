@@ -153,9 +153,10 @@ def test_gh_deploy_publishes_exactly_the_built_site(project_copy, tmp_path):
     draft.write_text(DRAFT, encoding="utf-8")
     published = gh_deploy(project_copy, remote, SITE_URL="https://user.github.io/repo/")
     for expected in ("index.html", "404.html", ".nojekyll", "sitemap.xml", "opcat/index.html",
-                     "ru/index.html", "ru/opcat/index.html", "assets/stylesheets/site.css",
+                     "ru/index.html", "ru/opcat/index.html",
                      "feed.xml", "ru/feed.xml", "news/index.html"):
         assert expected in published, expected
+    assert [p for p in published if p.startswith("assets/stylesheets/main.")], "no stylesheet was published"
     assert not [p for p in published if "draft" in p], "a draft was published"
     assert "CNAME" not in published, "no custom domain was configured"
     outside = [p for p in published if p.startswith(("tests/", ".ci/", "docs/", "hooks/", "overrides/"))
