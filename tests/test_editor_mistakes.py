@@ -346,6 +346,13 @@ def test_an_edition_path_without_its_slash_is_refused(project):
     assert_stops(project, dev(project, "build"), r"extra\.editions\[1\]\.path is 'ru'; .* such as 'ru/'")
 
 
+def test_a_joined_file_that_a_material_upgrade_renamed_is_named(project):
+    """Material names its palette by a hash that changes with its version."""
+    replace_in(project, "mkdocs.yml", "palette.fb2fffe2.min.css", "palette.0000beef.min.css")
+    assert_stops(project, dev(project, "build"), r"extra\.join: assets/stylesheets/palette\.0000beef\.min\.css is "
+                                                 r"not a file of the theme \(overrides/\) or of docs/")
+
+
 @pytest.mark.parametrize("line, expected", [
     pytest.param(b"*[UPR]: Universal \xff Periodic Review\n", r"docs/glossary/en\.md: byte 0xff on line \d+ is not UTF-8",
                  id="not UTF-8"),

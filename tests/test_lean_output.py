@@ -40,7 +40,7 @@ def test_a_page_fetches_one_stylesheet_and_one_script_as_plain_material_does(sit
     stylesheet = (site.root / site.resolve(path, sheets[0]).removeprefix(site.url)).read_text(encoding="utf-8")
     script = (site.root / site.resolve(path, scripts[0]).removeprefix(site.url)).read_text(encoding="utf-8")
     # Material's own, then the palette, then the site's (extra.join, in that order).
-    assert stylesheet.index(".md-typeset") < stylesheet.index("--md-primary-fg-color") \
+    assert stylesheet.index(".md-typeset") < stylesheet.index("[data-md-color-scheme=slate]{color-scheme:dark") \
         < stylesheet.index("--site-source-bg")
     assert "data-md-color-primary=red" not in stylesheet, "the unused named colours came back"
     assert script.index("__md_get") < script.index("abbr-tooltip")
