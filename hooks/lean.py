@@ -11,8 +11,8 @@ what the site uses. Measured by bench/run.py.
   more than plain Material's, every page after the first finds them cached, and a
   page's HTML stays within the first round trip of a slow connection (about 14 KB
   sent; bench/run.py measures it), which inlining them had pushed the longest pages
-  past. Joined CSS loses its comments, and Material's palette loses the rules for
-  the named colours the site does not use (it uses its own, `custom`).
+  past. Joined CSS loses its comments, and Material's palette the rules the site
+  has no use for (UNUSED_RULE).
 - The favicon, a few hundred bytes of SVG, is written into each page as a data:
   address instead of costing a request.
 - Runs of white space between the template's lines are folded to one line break
@@ -98,7 +98,13 @@ def join_files(files, config):
     config.extra["joined"] = joined
 
 
-NAMED_COLOUR = re.compile(r"data-md-color-(?:primary|accent)=(?!custom\b)[\w-]+")
+# Rules the site has no use for: the named colours (it uses its own, `custom`), and
+# the one that stops every transition while the colour scheme switches. Material
+# sets that attribute on every page load too, and its `[data-md-color-switching] *`
+# restyles the whole page twice: 60-70 ms of a phone's main thread on each load
+# (4x CPU slowdown, nine loads each; bench/run.py). Without it, links and buttons
+# fade to their new colour in 125-250 ms when a reader switches the scheme.
+UNUSED_RULE = re.compile(r"data-md-color-(?:primary|accent)=(?!custom\b)[\w-]+|\[data-md-color-switching\]")
 
 
 def top_level_rules(css: str):
@@ -117,7 +123,20 @@ def lean_css(css: str) -> str:
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     css = re.sub(r"\s+", " ", css)
     css = re.sub(r"\s*([{};])\s*", r"\1", css).strip()
-    return "".join(rule for rule in top_level_rules(css) if not NAMED_COLOUR.search(rule.split("{", 1)[0]))
+    return without_unused_rules(css)
+
+
+def without_unused_rules(css: str) -> str:
+    kept = []
+    for rule in top_level_rules(css):
+        selector, body = rule.split("{", 1)
+        if selector.startswith("@media"):
+            inner = without_unused_rules(body[:-1])
+            if inner:
+                kept.append(f"{selector}{{{inner}}}")
+        elif not UNUSED_RULE.search(selector):
+            kept.append(rule)
+    return "".join(kept)
 
 
 def link_joined(html, config, where):
