@@ -4,6 +4,10 @@
   autocomplete="off", which HTML does not allow on a checkbox.
 - The search dialog (role="dialog") has no accessible name; it gets the search
   field's own label, in the page's language.
+- The light/dark toggle's form loses data-md-component="palette", so Material's
+  bundle does not mount its palette component, which restyled and laid out every
+  page again on load (measured: bench/run.py); the site's own script
+  (overrides/partials/javascripts/palette-toggle.html) does the toggle's job.
 
 Each fix is an exact replacement in the HTML Material renders. If a Material upgrade
 changes that markup, the build fails naming the fix, so it is looked at again rather
@@ -16,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+PALETTE_FORM = '<form class="md-header__option" data-md-component="palette">'
 SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"')
 
 
@@ -24,6 +29,10 @@ def fix(html: str, where: str) -> str:
     if count != 2:
         raise PluginError(f"{where}: expected Material's 2 toggle checkboxes with autocomplete, found {count}; "
                           "check hooks/material_fixes.py against the new Material markup.")
+    if html.count(PALETTE_FORM) != 1:
+        raise PluginError(f"{where}: expected Material's palette form ({PALETTE_FORM}) once; "
+                          "check hooks/material_fixes.py and palette-toggle.html against the new Material markup.")
+    html = html.replace(PALETTE_FORM, '<form class="md-header__option">')
     label = SEARCH_LABEL.search(html)
     if SEARCH_DIALOG not in html or not label:
         raise PluginError(f"{where}: Material's search dialog markup changed; update hooks/material_fixes.py.")

@@ -112,6 +112,53 @@ def test_system_dark_preference_starts_the_site_dark(reader):
     watch.assert_clean()
 
 
+def visible_toggle(page):
+    toggles = page.locator("form.md-header__option label.md-header__button")
+    shown = [toggles.nth(n) for n in range(toggles.count()) if toggles.nth(n).is_visible()]
+    assert len(shown) == 1, f"{len(shown)} scheme toggles are shown, not one"
+    return shown[0]
+
+
+@pytest.mark.parametrize("system, shown, other", [("light", "default", "slate"), ("dark", "slate", "default")])
+def test_the_one_toggle_shown_switches_to_the_other_scheme_and_back(reader, system, shown, other):
+    page, watch = reader("opcat/", color_scheme=system)
+    assert scheme(page) == shown
+    toggle = visible_toggle(page)
+    assert toggle.get_attribute("title") == ("Switch to dark mode" if shown == "default" else "Switch to light mode")
+    toggle.click()
+    assert scheme(page) == other
+    visible_toggle(page).click()
+    assert scheme(page) == shown
+    watch.assert_clean()
+
+
+def test_enter_on_the_focused_toggle_switches_the_scheme_and_keeps_focus_on_it(reader):
+    page, watch = reader("", color_scheme="light")
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    assert scheme(page) == "slate"
+    assert page.evaluate("document.activeElement.id") == "__palette_1"
+    page.keyboard.press("Enter")
+    assert scheme(page) == "default"
+    watch.assert_clean()
+
+
+def test_a_page_load_restyles_nothing_for_the_palette(reader, site):
+    """Material's palette component set the body's colour attributes again on every
+    load, restyling the whole page; the site's toggle writes nothing unless the
+    reader's choice differs from the page's first scheme."""
+    page, watch = reader(None, color_scheme="light")
+    page.add_init_script("""window.__writes = [];
+        new MutationObserver(list => window.__writes.push(...list
+            .filter(m => m.target === document.body).map(m => m.attributeName)))
+          .observe(document, {attributes: true, subtree: true});""")
+    page.goto(site.url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__writes") == [], "the body's attributes were rewritten on load"
+    watch.assert_clean()
+
+
 @LANGS
 def test_phone_reader_reaches_every_page_from_the_drawer(reader, site, lang):
     page, watch = reader(EDITIONS[lang], viewport=PHONE)
