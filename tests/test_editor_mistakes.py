@@ -14,6 +14,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import material as material_theme
 import pytest
 from bs4 import BeautifulSoup
 
@@ -363,3 +364,14 @@ def test_a_glossary_mistake_is_named_with_its_line(project, line, expected):
     with (project / "docs" / "glossary" / "en.md").open("ab") as glossary:
         glossary.write(line)
     assert_stops(project, dev(project, "build"), expected)
+
+
+def test_a_palette_form_that_a_material_upgrade_changed_is_named(project):
+    """The site unmounts Material's palette component by its form's exact markup
+    (hooks/material_fixes.py); a changed form must not leave both scripts running."""
+    partial = project / "overrides" / "partials" / "palette.html"
+    material = Path(material_theme.__file__).parent / "templates" / "partials" / "palette.html"
+    partial.write_text(material.read_text(encoding="utf-8").replace(
+        'data-md-component="palette">', 'data-md-component="palette" data-md-upgraded>'), encoding="utf-8")
+    assert_stops(project, dev(project, "build"), r"expected Material's palette form .* once; check "
+                                                 r"hooks/material_fixes\.py and palette-toggle\.html")
