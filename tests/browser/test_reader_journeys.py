@@ -132,6 +132,15 @@ def test_the_one_toggle_shown_switches_to_the_other_scheme_and_back(reader, syst
     watch.assert_clean()
 
 
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_the_phone_toolbar_takes_the_headers_colour(reader, system):
+    page, watch = reader("", viewport=PHONE, color_scheme=system)
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    red, green, blue = (int(n) for n in re.findall(r"\d+", header)[:3])
+    assert page.locator("meta[name=theme-color]").get_attribute("content") == f"#{red:02x}{green:02x}{blue:02x}"
+    watch.assert_clean()
+
+
 def test_enter_on_the_focused_toggle_switches_the_scheme_and_keeps_focus_on_it(reader):
     page, watch = reader("", color_scheme="light")
     page.locator("#__palette_0").focus()
