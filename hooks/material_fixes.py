@@ -6,7 +6,8 @@
   field's own label, in the page's language.
 - The light/dark toggle's form loses data-md-component="palette", so Material's
   bundle does not mount its palette component, which restyled and laid out every
-  page again on load (measured: bench/run.py); the site's own script
+  page again on load (measured in Chromium traces under real throttling; README,
+  "Speed and weight"); the site's own script
   (overrides/partials/javascripts/palette-toggle.html) does the toggle's job.
 
 Each fix is an exact replacement in the HTML Material renders. If a Material upgrade
