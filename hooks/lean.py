@@ -99,11 +99,11 @@ def join_files(files, config):
 
 
 # Rules the site has no use for: the named colours (it uses its own, `custom`), and
-# the one that stops every transition while the colour scheme switches. Material
-# sets that attribute on every page load too, and its `[data-md-color-switching] *`
-# restyles the whole page twice: 60-70 ms of a phone's main thread on each load
-# (4x CPU slowdown, nine loads each, Chromium's own style timings). Without it, links and buttons
-# fade to their new colour in 125-250 ms when a reader switches the scheme.
+# `[data-md-color-switching] *`, which stops every transition while the scheme
+# switches. Only Material's palette component sets that attribute (on every load,
+# restyling the whole page twice), and the site does not mount it
+# (partials/javascripts/palette-toggle.html). Links and buttons fade to their new
+# colour in 125-250 ms when a reader switches the scheme.
 UNUSED_RULE = re.compile(r"data-md-color-(?:primary|accent)=(?!custom\b)[\w-]+|\[data-md-color-switching\]")
 
 

@@ -43,7 +43,7 @@ def test_a_page_fetches_one_stylesheet_and_one_script_as_plain_material_does(sit
     assert stylesheet.index(".md-typeset") < stylesheet.index("[data-md-color-scheme=slate]{color-scheme:dark") \
         < stylesheet.index("--site-source-bg")
     assert "data-md-color-primary=red" not in stylesheet, "the unused named colours came back"
-    # It restyled the whole page twice on every load (hooks/lean.py, UNUSED_RULE).
+    # Dead weight: nothing the site mounts sets the attribute (hooks/lean.py, UNUSED_RULE).
     assert "[data-md-color-switching]" not in stylesheet
     assert "@media screen{[data-md-color-scheme=slate]{color-scheme:dark" in stylesheet, "the dark scheme is gone"
     assert script.index("__md_get") < script.index("abbr-tooltip")
