@@ -101,7 +101,7 @@ def source() -> SourceArticle:
 def copy_project(copy: Path) -> Path:
     """What it takes to build the site, copied into `copy`."""
     configs = [p.name for p in ROOT.glob("mkdocs*.yml")]
-    for name in ("docs", "overrides", "hooks", "tools", "dev", "requirements.lock", *configs):
+    for name in ("docs", "overrides", "hooks", "extensions", "tools", "dev", "requirements.lock", *configs):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, copy / name)
