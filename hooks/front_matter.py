@@ -15,11 +15,18 @@ file (docs/<lang>/...), the field or line, and what to write instead:
   UTC), `source`, or `source_url` (an https address);
 - an `updated` day (any page) written likewise, and not before `date`;
 - a page to be published that still holds a placeholder of `./dev new` (FILL IN);
-  a draft (`draft: true`, built only by `mkdocs serve`) may.
+  a draft (`draft: true`, built only by `mkdocs serve`) may;
+- a field the site does not know (a misspelt `sorce:` would be ignored and its
+  meaning lost), a `template` that is not one of the site's layouts, a
+  `translated_from` that names no language the site can name, and a page in news/
+  that is not a news item (it would be on no News page and in no feed);
+- YAML mistakes an editor makes (a tab, a colon or an apostrophe inside a value)
+  are explained by line, with the fix.
 A quoted date ("2024-12-21") is read as the date it spells.
 """
 
 import datetime
+import difflib
 import re
 import sys
 from pathlib import Path
@@ -37,6 +44,17 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 HTTPS_ADDRESS = re.compile(r"https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[^\s\"'<>`]*)?")
 CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.S | re.M)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+NEWS_FOLDER = "news/"
+# Every field a page may have: the site's own, and Material's `hide` and `search`.
+FIELDS = {
+    "title": "the page title", "description": "one sentence for search results",
+    "template": f"the layout: {NEWS_TEMPLATE} for a news item", "date": "a news item's publication date",
+    "updated": "the day the text was last changed or checked", "draft": "true keeps the page unpublished",
+    "source": "the publisher's name", "source_url": "the original's https address",
+    "in_cooperation_with": "who the publisher worked with", "translated_from": "the original's language code",
+    "hide": "Material's hide: [navigation, toc, footer]", "search": "Material's search: {exclude: true}",
+}
+TEMPLATES = {NEWS_TEMPLATE}
 
 
 def today() -> datetime.date:
@@ -70,10 +88,62 @@ def explain_unparsed(page, config, markdown):
     try:
         fields = yaml.load(block.group(1), Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
-        fail(page.file, config, f"the front matter is not valid YAML ({error}). Fix the block between the --- lines.")
+        fail(page.file, config, yaml_mistake(block.group(1), error))
     if isinstance(fields, dict) and "date" in fields:
         check_day(page, config, "date", fields["date"])
     fail(page.file, config, "the front matter could not be read; check it is a list of 'field: value' lines.")
+
+
+def yaml_mistake(front_matter: str, error: yaml.YAMLError) -> str:
+    """What an editor wrote wrong in the front matter, by the file's line number, and
+    the fix; YAML's own words only where no common mistake fits."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return f"the front matter is not valid YAML ({error}); fix the block between the --- lines."
+    lines = front_matter.splitlines()
+    text = lines[mark.line] if mark.line < len(lines) else ""
+    where = f"line {mark.line + 2}"  # the block starts on the file's second line
+    value = text.partition(":")[2].strip()
+    if "\t" in text:
+        return f"{where} holds a tab, which front matter may not contain; replace it with spaces."
+    if "mapping values are not allowed" in str(error.problem):
+        return (f"{where} has a colon followed by a space inside a value, which reads as a new field; "
+                'put the whole value in double quotes, as in title: "Turkmenistan: a second workshop".')
+    if value[:1] == "'" and "'" in value[1:-1]:
+        return (f"{where}: the value is in single quotes and holds an apostrophe, which ends it early; "
+                "put the value in double quotes instead, or write the apostrophe twice ('').")
+    if value[:1] == '"' and '"' in value[1:-1]:
+        return (f"{where}: the value is in double quotes and holds a double quote, which ends it early; "
+                "write typographic quotes inside (“ ”) or put the value in single quotes.")
+    return (f"{where} of the front matter is not valid YAML ({error.problem}); check that line: "
+            "each line is 'field: value', and a value with a colon in it goes in double quotes.")
+
+
+def check_fields(page, config):
+    """Every field is one the site knows, and the values that choose something name
+    something that exists."""
+    for field in page.meta:
+        if field not in FIELDS:
+            near = difflib.get_close_matches(str(field), FIELDS, n=1)
+            hint = f"did you mean '{near[0]}'? " if near else ""
+            fail(page.file, config, f"front matter field '{field}' is not one the site knows, so it would be "
+                                    f"ignored; {hint}the fields are: {', '.join(FIELDS)} (README for the editors).")
+    template = page.meta.get("template")
+    if template is not None and template not in TEMPLATES:
+        fail(page.file, config, f"front matter field 'template' is {template!r}, not a layout the site has; write "
+                                f"template: {NEWS_TEMPLATE} for a news item, or remove the line for an ordinary page.")
+    if page.file.src_uri.startswith(NEWS_FOLDER) and template != NEWS_TEMPLATE:
+        fail(page.file, config, f"the page is in news/ but is not a news item, so no News page or feed would "
+                                f"list it; add template: {NEWS_TEMPLATE} (with date, source and source_url), "
+                                "or move it out of news/.")
+    if "translated_from" in page.meta:
+        names = config.extra["labels"]["in_language"]
+        lang = page.meta["translated_from"]
+        others = [code for code in names if code != config.theme["language"]]
+        if lang not in others:
+            fail(page.file, config, f"front matter field 'translated_from' is {lang!r}; write the code of the "
+                                    f"original's language, one of: {', '.join(others)} (extra.labels.in_language "
+                                    "in mkdocs.yml lists the languages the site can name).")
 
 
 def check_day(page, config, field, value) -> datetime.date:
@@ -126,6 +196,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown  # made by a hook (the News page), not written by an editor
     if not page.meta:
         explain_unparsed(page, config, markdown)
+    check_fields(page, config)
     text_field(page, config, "title", "the page title as text")
     description = text_field(page, config, "description", "one sentence for search results")
     if len(description) not in DESCRIPTION_LENGTH:

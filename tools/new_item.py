@@ -24,13 +24,24 @@ EDITIONS = ("en", "ru")
 CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
                      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+# Placeholders an editor types over: no colon and no quotes around them, so that
+# what is typed in their place (an apostrophe, say) cannot break the YAML.
 FILL = {
-    "title": "FILL IN: the headline, as published, in this language",
-    "description": "FILL IN: one sentence, 50 to 160 characters, saying what happened.",
-    "source": "FILL IN: the publisher's name, e.g. nCa (news Central Asia)",
-    "source_url": "FILL IN: the https:// address of the original article",
+    "title": "FILL IN the headline, as published, in this language",
+    "description": "FILL IN one sentence, 50 to 160 characters, saying what happened.",
+    "source": "FILL IN the publisher's name, e.g. nCa (news Central Asia)",
+    "source_url": "FILL IN the https address of the original article",
 }
 BODY = "FILL IN: the article's text, word for word as published.\n"
+
+
+class Dumper(yaml.SafeDumper):
+    """Front matter as an editor would write it: a value that needs quotes (a
+    headline with a colon) gets double quotes, inside which an apostrophe is safe."""
+
+    def choose_scalar_style(self):
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
 
 
 def slug(title: str) -> str:
@@ -44,7 +55,7 @@ def write(path: Path, fields: dict, body: str):
     if path.exists():
         sys.exit(f"dev: {path.relative_to(ROOT)} exists already; edit it, or choose another title.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
+    front = yaml.dump(fields, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=1000)
     path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
     to_fill = [name for name, value in fields.items() if "FILL IN" in str(value)]
     print(f"dev: wrote {path.relative_to(ROOT)}, a draft: ./dev serve shows it, ./dev build leaves it out.")
