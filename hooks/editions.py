@@ -13,6 +13,7 @@ mkdocs.ru.yml inherits it and states only what differs. This hook guarantees tha
 """
 
 import logging
+import os
 import posixpath
 import re
 import sys
@@ -72,6 +73,43 @@ def _check_editions(config, editions):
             )
 
 
+def _check_loose_files(config):
+    """A page straight in docs/ belongs to no edition and would be ignored without a word."""
+    docs = errors.project_dir(config) / "docs"
+    for path in sorted(docs.glob("*.md")):
+        raise PluginError(f"docs/{path.name} is in no edition's folder, so it would not be published; move it "
+                          "into docs/en/ (or another edition's folder, with its twin under the same name).")
+
+
+def _check_language_names(config, editions, this):
+    """Every edition is named in this edition's language (labels.in_language), so
+    the notices of a news item can say which languages it is in."""
+    names = config.extra.get("labels", {}).get("in_language") or {}
+    here = Path(config.config_file_path).name
+    missing = [edition["lang"] for edition in editions if edition["lang"] not in names]
+    if missing:
+        raise PluginError(f"{here}: extra.labels.in_language has no entry for {', '.join(missing)}; add how the "
+                          f"'{this['lang']}' edition names each language in a phrase such as \"in English\".")
+
+
+def _check_interface_language(config, this):
+    """Material draws its interface (search, navigation) in theme.language; a code it
+    has no translation for would end the build in a template error."""
+    lang = config.theme["language"]
+    if not any((Path(folder) / "partials" / "languages" / f"{lang}.html").is_file() for folder in config.theme.dirs):
+        raise PluginError(f"{Path(config.config_file_path).name}: theme.language is '{lang}', for which Material "
+                          f"has no interface translation; use a code it has (its partials/languages/ folder), or "
+                          f"add overrides/partials/languages/{lang}.html (Material's docs: custom translations).")
+
+
+def _check_deploy_address(config):
+    """`mkdocs gh-deploy` publishes what it builds: with the preview's address, every
+    canonical link, feed, sitemap and download link would point at 127.0.0.1."""
+    if current_command == "gh-deploy" and not os.environ.get("SITE_URL"):
+        raise PluginError("mkdocs gh-deploy needs the published address: run it as SITE_URL=https://USER.github.io/"
+                          "REPO/ mkdocs gh-deploy (or your custom domain), or publish through the workflow (README).")
+
+
 def _editions(config):
     """The editions listed in extra.editions, checked, and which one this build is."""
     editions = config.extra.get("editions")
@@ -90,7 +128,11 @@ def _editions(config):
 
 def on_config(config):
     _check_editions(config, config.extra.get("editions") or [])
+    _check_loose_files(config)
+    _check_deploy_address(config)
     editions, this = _editions(config)
+    _check_language_names(config, editions, this)
+    _check_interface_language(config, this)
     errors.enter_build(config)
     # site_url is the site's root (SITE_URL); this edition lives below it.
     root = config.site_url or "/"
@@ -143,10 +185,46 @@ def published_in(edition, page, base: Path) -> bool:
     return current_command == "serve" or get_data(twin.read_text(encoding="utf-8-sig"))[1].get("draft") is not True
 
 
+# The news items of every other edition by their source_url, for this build
+# (on_files): a twin is found by its file name, and one with another name but the
+# same original is a misspelt twin.
+by_source = {}
+
+
+def on_files(files, config):
+    editions, this = _editions(config)
+    base = errors.project_dir(config)
+    by_source.clear()
+    for edition in editions:
+        if edition is this:
+            continue
+        folder = base / "docs" / edition["lang"]
+        for path in sorted(folder.rglob("*.md")):
+            url = get_data(path.read_text(encoding="utf-8-sig", errors="replace"))[1].get("source_url")
+            if isinstance(url, str):
+                by_source.setdefault(url.strip(), []).append(path.relative_to(base).as_posix())
+    return files
+
+
+def check_twin_name(page, config, this):
+    """An item whose original another edition also reports, under another file name."""
+    url = page.meta.get("source_url")
+    if not isinstance(url, str):
+        return
+    for other in by_source.get(url.strip(), []):
+        lang, _, rest = other.removeprefix("docs/").partition("/")
+        if rest != page.file.src_uri:
+            errors.fail(page.file, config, f"{other} reports the same original (source_url), so it is this "
+                                           f"item's twin, but a twin has the same file name in every edition; "
+                                           f"rename one of them so both are docs/<lang>/{page.file.src_uri} "
+                                           f"(or docs/<lang>/{rest}).")
+
+
 def on_page_markdown(markdown, page, config, files):
     """Record the page's twins: the same page in every edition, and for an edition
     that lacks it, its News page instead (`missing`: no hreflang, no sitemap entry)."""
     editions, this = _editions(config)
+    check_twin_name(page, config, this)
     base = Path(config.config_file_path).parent
     here = posixpath.join(this["path"], page.url)
     archive = files.get_file_from_path("news/index.md")

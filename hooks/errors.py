@@ -67,7 +67,8 @@ MKDOCS_FILE = re.compile(r"\b(Doc file|the doc|Error reading page|Error building
 class _NameTheFolder(logging.Filter):
     def filter(self, record):
         message = record.getMessage()
-        named = MKDOCS_FILE.sub(lambda m: f"{m.group(1)} '{running['docs']}/{m.group(2)}'", message)
+        named = MKDOCS_FILE.sub(lambda m: m.group() if m.group(2).startswith(running["docs"] + "/")
+                                else f"{m.group(1)} '{running['docs']}/{m.group(2)}'", message)
         if named != message:
             record.msg, record.args = named, None
         return True
