@@ -4,6 +4,9 @@
   autocomplete="off", which HTML does not allow on a checkbox.
 - The search dialog (role="dialog") has no accessible name; it gets the search
   field's own label, in the page's language.
+- A page outside the navigation (a news item) with subheadings has a table of
+  contents whose title is a <label for="__toc">, but Material draws the __toc
+  checkbox only for a page in the navigation: the label loses its `for`.
 - The light/dark toggle's form loses data-md-component="palette", so Material's
   bundle does not mount its palette component, which restyled and laid out every
   page again on load (measured in Chromium traces under real throttling; README,
@@ -22,6 +25,8 @@ from mkdocs.exceptions import PluginError
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 PALETTE_FORM = '<form class="md-header__option" data-md-component="palette">'
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+TOC_TOGGLE = 'id="__toc"'
 SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"')
 
 
@@ -34,6 +39,8 @@ def fix(html: str, where: str) -> str:
         raise PluginError(f"{where}: expected Material's palette form ({PALETTE_FORM}) once; "
                           "check hooks/material_fixes.py and palette-toggle.html against the new Material markup.")
     html = html.replace(PALETTE_FORM, '<form class="md-header__option">')
+    if TOC_TOGGLE not in html:
+        html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     label = SEARCH_LABEL.search(html)
     if SEARCH_DIALOG not in html or not label:
         raise PluginError(f"{where}: Material's search dialog markup changed; update hooks/material_fixes.py.")

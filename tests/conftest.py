@@ -1,5 +1,6 @@
 """Shared fixtures: the real site, built once per test session with MkDocs' own build."""
 
+import functools
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
 from pages_server import PagesServer
 
@@ -41,6 +43,48 @@ def glossary(lang: str) -> dict:
     return terms
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+def front_matter(lang: str, page: str = "index.md") -> dict:
+    """A page's front matter as MkDocs reads it (docs/<lang>/<page>): tests take titles,
+    dates and sources from here, never from a copy an editor would have to update."""
+    return get_data((ROOT / "docs" / lang / page).read_text(encoding="utf-8-sig"))[1]
+
+
+def edition_config(lang: str):
+    """The edition's configuration, loaded as MkDocs loads it (INHERIT resolved)."""
+    name = "mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml"
+    return _load(str(ROOT / name))
+
+
+@functools.cache
+def _load(path: str):
+    return load_config(path)
+
+
+def news_items(project: Path, lang: str) -> list:
+    """The published news items of an edition in `project`, newest first as the News
+    page lists them: (page path in the edition's site folder, front matter)."""
+    folder = project / "docs" / lang
+    items = []
+    for path in folder.rglob("*.md"):
+        fields = get_data(path.read_text(encoding="utf-8-sig"))[1]
+        if fields.get("template") == "news.html" and fields.get("draft") is not True:
+            src = path.relative_to(folder).as_posix()
+            page = "index.html" if src == "index.md" else src.removesuffix(".md") + "/index.html"
+            items.append((fields["date"], src, page, fields))
+    return [(page, fields) for _, _, page, fields in sorted(items, key=lambda item: item[:2], reverse=True)]
+
+
+def one_language_pages(project: Path) -> dict:
+    """lang -> the news item pages that edition has and the others lack."""
+    pages = {lang: {page for page, _ in news_items(project, lang)} for lang in EDITIONS}
+    return {lang: own - set().union(*(pages[o] for o in EDITIONS if o != lang)) for lang, own in pages.items()}
+
+
+def labels(lang: str) -> dict:
+    """The interface text an edition shows (extra.labels)."""
+    return edition_config(lang).extra["labels"]
 
 
 @dataclass

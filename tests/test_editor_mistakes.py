@@ -296,7 +296,8 @@ def test_the_readmes_front_matter_examples_build(project):
     examples = readme_examples()
     assert len(examples) >= 2
     for number, example in enumerate(examples):
-        write_item(project, path=f"docs/en/news/example-{number}.md",
+        folder = "docs/en/news" if "template: news.html" in example else "docs/en"
+        write_item(project, path=f"{folder}/example-{number}.md",
                    raw=example.replace("\u2026", "example/") + "\nThe text.\n")
     assert_builds(project, dev(project, "build"))
 

@@ -8,11 +8,12 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import switch_language
+from conftest import EDITIONS, front_matter, labels
 
-HOME = {"en": "OHCHR holds consultations", "ru": "УВКПЧ ООН проводит консультации"}
-EXPLAINER = {"en": "OPCAT and national preventive mechanisms, explained",
-             "ru": "Что такое ФП КПП и национальные превентивные механизмы"}
-NEWS = {"en": "News", "ru": "Новости"}
+# The sidebar's entries, as the editors wrote them.
+HOME = {lang: " ".join(front_matter(lang)["title"].split())[:30] for lang in EDITIONS}
+EXPLAINER = {lang: front_matter(lang, "opcat.md")["title"] for lang in EDITIONS}
+NEWS = {lang: labels(lang)["news_archive_title"] for lang in EDITIONS}
 OTHER = {"en": "ru", "ru": "en"}
 HOW = pytest.mark.parametrize("how", ["pointer", "keyboard"])
 
