@@ -108,8 +108,8 @@ def on_page_markdown(markdown, page, config, files):
             continue  # another site's (judged in on_page_content), or the site's root (refused there)
         path = posixpath.normpath(posixpath.join(folder, parts.path))
         if files.get_file_from_path(path) is None:
-            docs = errors.running["docs"]
             here = Path(config.docs_dir)
+            docs = f"docs/{here.name}"
             twins = [f"{edition.name}/{path}" for edition in sorted(here.parent.iterdir())
                      if edition != here and (edition / path).is_file()]
             copy = (f"; docs/{twins[0]} is there, but each edition carries its own copy of its pictures: copy it "
