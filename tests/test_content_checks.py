@@ -6,6 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import labels
 from test_build import mkdocs_build
 
 ARTICLE = "docs/en/index.md"
@@ -28,8 +29,8 @@ def replace_in(project, path, old, new):
     pytest.param("source: nCa (news Central Asia)\n", "", r"index\.md: front matter field 'source' is missing",
                  id="missing source"),
     pytest.param("template: news.html\n", "template: news.html\ntitle: [unclosed\n",
-                 r"index\.md: the front matter is not valid YAML", id="invalid YAML"),
-    pytest.param("description: >-", "description: Too short.\nsummary: >-",
+                 r"index\.md: line \d+ of the front matter is not valid YAML", id="invalid YAML"),
+    pytest.param("description: >-", "description: Too short.\nin_cooperation_with: >-",
                  r"index\.md: front matter field 'description' has 10 characters; write 50 to 160", id="short description"),
 ])
 def test_bad_front_matter_fails_naming_file_field_and_fix(project_copy, old, new, expected):
@@ -73,7 +74,7 @@ The text of the second item.
 
 
 def test_a_second_news_item_is_one_markdown_file_and_gets_the_same_treatment(project_copy):
-    (project_copy / "docs" / "en" / "news").mkdir()
+    (project_copy / "docs" / "en" / "news").mkdir(exist_ok=True)
     (project_copy / "docs" / "en" / "news" / "2025-02-21-second.md").write_text(SECOND_ITEM, encoding="utf-8")
     result = mkdocs_build(project_copy, SITE_URL="https://user.github.io/repo/")
     assert result.returncode == 0, result.stderr
@@ -96,5 +97,6 @@ def test_a_second_news_item_is_one_markdown_file_and_gets_the_same_treatment(pro
     assert any(a["href"].endswith("news/") for a in home.select("nav.md-nav--primary a[href]"))
     # It has no Russian twin yet: it says so, and its language switch leads to the
     # Russian News page.
-    assert soup.select_one(".news-translation").get_text() == "There is no Russian translation of this report."
+    said = labels("en")["no_translation"].replace("{language}", labels("en")["in_language"]["ru"])
+    assert soup.select_one(".news-translation").get_text() == said
     assert [a["href"] for a in soup.select(".site-language a")] == ["../../ru/news/"]

@@ -18,6 +18,7 @@ import material as material_theme
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import free_port
 from test_content_checks import replace_in
 
 NEWS_ITEM = """---
@@ -204,7 +205,7 @@ def test_a_vetted_origin_in_embed_origins_may_be_embedded_and_enters_the_policy(
 
 
 def test_a_local_image_in_raw_html_is_found_from_the_file_online_and_offline(project):
-    (project / "docs" / "en" / "news").mkdir(parents=True)
+    (project / "docs" / "en" / "news").mkdir(parents=True, exist_ok=True)
     (project / "docs" / "en" / "news" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     write_item(project, body='The text.\n\n<img src="photo.png" alt="A photo">\n')
     site = assert_builds(project, dev(project, "build"))
@@ -322,6 +323,30 @@ def test_an_error_in_the_russian_edition_names_docs_ru_and_not_a_temporary_folde
     assert_stops(project, result, r"Doc file 'docs/ru/opcat\.md' contains a link 'annex\.md'")
     # Said by the build of the published pages, not by the offline edition's.
     assert "offline" not in result.stderr
+
+
+def test_a_broken_link_in_the_english_edition_is_reported_once_and_not_by_the_offline_copy(project):
+    with (project / "docs" / "en" / "opcat.md").open("a", encoding="utf-8") as page_file:
+        page_file.write("\nSee [the annex](annex.md).\n")
+    result = dev(project, "build")
+    assert_stops(project, result, r"Doc file '[^']*opcat\.md' contains a link 'annex\.md'")
+    assert "Doc file 'docs/en/opcat.md'" in result.stderr and "offline" not in result.stderr
+
+
+def test_a_misspelt_field_in_the_russian_edition_stops_the_build_with_the_field_it_resembles(project):
+    replace_in(project, "docs/ru/index.md", "source:", "sourse:")
+    assert_stops(project, dev(project, "build"), r"docs/ru/index\.md: front matter field 'sourse' is not one the "
+                                                 r"site knows, so it would be ignored; did you mean 'source'\?")
+
+
+def test_the_preview_refuses_what_publishing_refuses(project):
+    """./dev serve stops at the same mistake, with the same one message, so the
+    preview never shows a page the published site would not have."""
+    replace_in(project, "docs/en/opcat.md", "title:", "titel: x\ntitle:")
+    result = dev(project, "serve", env={"PORT": str(free_port())})
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out, out[-2000:]
+    assert len(re.findall(r"docs/en/opcat\.md: front matter field 'titel' is not one the site knows", out)) == 1
 
 
 def test_a_front_matter_error_in_the_russian_edition_names_docs_ru(project):

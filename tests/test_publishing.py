@@ -149,7 +149,7 @@ def test_gh_deploy_publishes_exactly_the_built_site(project_copy, tmp_path):
         else:
             target.write_bytes(source.read_bytes())
     draft = project_copy / "docs" / "en" / "news" / "2025-03-05-draft.md"
-    draft.parent.mkdir()
+    draft.parent.mkdir(exist_ok=True)
     draft.write_text(DRAFT, encoding="utf-8")
     published = gh_deploy(project_copy, remote, SITE_URL="https://user.github.io/repo/")
     for expected in ("index.html", "404.html", ".nojekyll", "sitemap.xml", "opcat/index.html",
