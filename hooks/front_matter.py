@@ -132,6 +132,11 @@ def check_fields(page, config):
     if template is not None and template not in TEMPLATES:
         fail(page.file, config, f"front matter field 'template' is {template!r}, not a layout the site has; write "
                                 f"template: {NEWS_TEMPLATE} for a news item, or remove the line for an ordinary page.")
+    news_fields = [field for field in ("date", "source", "source_url") if field in page.meta]
+    if news_fields and template != NEWS_TEMPLATE:
+        fail(page.file, config, f"the page has {', '.join(news_fields)} but is not a news item, so no News page or "
+                                f"feed would list it and its date would not be checked; add template: "
+                                f"{NEWS_TEMPLATE}, or remove those fields from an ordinary page.")
     if page.file.src_uri.startswith(NEWS_FOLDER) and template != NEWS_TEMPLATE:
         fail(page.file, config, f"the page is in news/ but is not a news item, so no News page or feed would "
                                 f"list it; add template: {NEWS_TEMPLATE} (with date, source and source_url), "

@@ -120,6 +120,10 @@ def grown(tmp_path_factory):
          description="Перевод, оригинал которого на английском языке редакция сняла с сайта.")
     withdrawn.unlink()
     pages["orphan"] = "ru/" + orphan.relative_to(project / "docs/ru").with_suffix("").as_posix() + "/index.html"
+    # A picture on the explainer, an ordinary page one folder deep once published.
+    with (project / "docs/en/opcat.md").open("a", encoding="utf-8") as explainer:
+        explainer.write("\n![A chart of the ratifications](chart.png)\n")
+    (project / "docs/en/chart.png").write_bytes(png(32, 32))
     # The home page retitled.
     home = project / "docs/en/index.md"
     text = home.read_text(encoding="utf-8")
@@ -183,6 +187,14 @@ def test_the_item_with_a_picture_and_a_table_passes_axe_and_shows_both(grown, br
     assert results.violations_count == 0, results.generate_report()
     assert not failed, failed
     context.close()
+
+
+def test_a_picture_on_an_ordinary_page_is_served_under_the_sub_path(grown):
+    from urllib.request import urlopen
+    img = grown.site.html("opcat/index.html").select(".md-content img")[-1]["src"]
+    address = grown.site.resolve("opcat/index.html", img)
+    assert address.startswith(grown.site.url) and urlopen(address, timeout=10).read() == (
+        grown.project / "docs/en/chart.png").read_bytes()
 
 
 def test_pictures_travel_with_their_items_into_the_offline_zip(grown):

@@ -62,6 +62,14 @@ def test_a_page_in_news_that_is_not_a_news_item_is_refused():
         front_matter_check.check_fields(item, config)
 
 
+def test_a_news_item_without_its_layout_is_refused_wherever_it_is():
+    item, config = page({"title": "A report", "description": "x" * 60, "date": "2026-11-20",
+                         "source_url": "https://example.org/a/"}, src="report.md")
+    with pytest.raises(PluginError, match=r"^docs/en/report\.md: the page has date, source_url but is not a news "
+                                          r"item, so no News page or feed would list it"):
+        front_matter_check.check_fields(item, config)
+
+
 def test_an_ordinary_page_outside_news_needs_no_layout():
     item, config = page({"title": "Notes", "description": "x" * 60}, src="notes.md")
     front_matter_check.check_fields(item, config)
