@@ -66,6 +66,11 @@ def _check_editions(config, editions):
     for folder in sorted((base / "docs").iterdir()):
         if folder.is_dir() and folder.name != "glossary" and folder.name not in listed:
             pages = len(list(folder.rglob("*.md")))
+            if not pages:
+                raise PluginError(
+                    f"docs/{folder.name}/ is not an edition's folder: the theme's own files (stylesheets, "
+                    f"scripts, logo) go in overrides/assets/, so every edition gets them, and a picture for one "
+                    f"page goes beside that page in docs/<lang>/.")
             raise PluginError(
                 f"docs/{folder.name}/ holds {pages} pages, but extra.editions in mkdocs.yml lists no "
                 f"'{folder.name}' edition, so their published addresses would disappear. Put its entry back "

@@ -30,12 +30,13 @@ TOC_TOGGLE = 'id="__toc"'
 SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"')
 
 
-def fix(html: str, where: str) -> str:
+def fix(html: str, where: str, schemes: int = 2) -> str:
     html, count = CHECKBOX_AUTOCOMPLETE.subn(r"\1>", html)
     if count != 2:
         raise PluginError(f"{where}: expected Material's 2 toggle checkboxes with autocomplete, found {count}; "
                           "check hooks/material_fixes.py against the new Material markup.")
-    if html.count(PALETTE_FORM) != 1:
+    # Material draws the toggle's form only for two schemes or more.
+    if html.count(PALETTE_FORM) != 1 and not (schemes < 2 and PALETTE_FORM not in html):
         raise PluginError(f"{where}: expected Material's palette form ({PALETTE_FORM}) once; "
                           "check hooks/material_fixes.py and palette-toggle.html against the new Material markup.")
     html = html.replace(PALETTE_FORM, '<form class="md-header__option">')
@@ -47,12 +48,17 @@ def fix(html: str, where: str) -> str:
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
 
 
+def schemes(config) -> int:
+    palette = config.theme.get("palette") or []
+    return 1 if isinstance(palette, dict) else len(palette)
+
+
 def on_post_page(output, page, config):
-    return fix(output, page.file.src_uri)
+    return fix(output, page.file.src_uri, schemes(config))
 
 
 def on_post_template(output_content, template_name, config):
     """The theme's own pages, such as 404.html."""
     if template_name.endswith(".html"):
-        return fix(output_content, template_name)
+        return fix(output_content, template_name, schemes(config))
     return output_content

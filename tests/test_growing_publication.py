@@ -73,6 +73,18 @@ National preventive mechanisms and the roadmap.
 |:----|---------:|
 | 1   | 4        |
 | 2   | 3        |
+
+??? note "The programme"
+    Two days of sessions.
+
+=== "First day"
+    The mandate of the SPT.
+
+=== "Second day"
+    The design of the mechanism.
+
+- [x] Workshop held
+- [ ] Law adopted
 """
 
 
@@ -185,6 +197,13 @@ def test_the_item_with_a_picture_and_a_table_passes_axe_and_shows_both(grown, br
     results = Axe().run(page, options={"runOnly": {"type": "tag",
                                                    "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})
     assert results.violations_count == 0, results.generate_report()
+    # Material's syntax: a collapsible block, tabs that switch, a task list.
+    assert page.locator(".news-body details summary").inner_text() == "The programme"
+    second = page.get_by_text("The design of the mechanism.")
+    assert not second.is_visible()
+    page.locator(".news-body .tabbed-labels label").nth(1).click()
+    assert second.is_visible()
+    assert page.locator(".news-body .task-list-item input[checked]").count() == 1
     assert not failed, failed
     context.close()
 

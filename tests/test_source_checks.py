@@ -214,3 +214,12 @@ def test_aligned_table_columns_get_classes_not_styles():
     assert "style=" not in html
     assert html.count('class="align-left"') == 2 and html.count('class="align-center"') == 2
     assert html.count('class="align-right"') == 2 and html.count("<td>") == 1
+
+
+def test_a_task_lists_checkbox_is_labelled_by_its_items_text():
+    from bs4 import BeautifulSoup
+    html = markdown.markdown("- [x] Workshop held\n- [ ] Law *adopted*\n    - [ ] Signed\n",
+                             extensions=["pymdownx.tasklist", "extensions.task_labels"],
+                             extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
+    labels = [" ".join(label.get_text().split()) for label in BeautifulSoup(html, "html.parser").select("label")]
+    assert labels == ["Workshop held", "Law adopted", "Signed"]

@@ -1,0 +1,92 @@
+"""Material's documented recipes that this site cannot honour stop the build (and the
+preview, since hooks run in `mkdocs serve` too) with one sentence saying what the
+site does instead; otherwise the preview would show what readers never get.
+
+- Named palette colours (`primary: red`): the site's colours are CSS custom
+  properties in overrides/assets/stylesheets/site.css, and hooks/lean.py drops
+  Material's named-colour rules.
+- The automatic palette (`media: "(prefers-color-scheme)"`): the site already
+  follows the reader's system preference until they choose a scheme.
+- A web font (`theme.font`): the site uses the reader's system fonts, so no page
+  asks another site for anything.
+- A stylesheet or script from another site in `extra_css` or `extra_javascript`
+  (Material's MathJax recipe): the Content-Security-Policy blocks it once published.
+- `navigation.instant`: off on purpose (measured slower on a slow phone; README,
+  "Speed and weight"), and each page being a full load keeps the language switch right.
+- A stylesheet, script, logo or favicon that lies in one edition's docs folder: it
+  would reach that edition only; the theme's files are in overrides/assets/.
+
+Each check is a plain function of the configuration, so it can run before any build.
+"""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ELSEWHERE = ("http://", "https://", "//")
+
+
+def _name(config) -> str:
+    return Path(config.config_file_path).name
+
+
+def check_palette(config):
+    palette = config.theme.get("palette") or []
+    for number, scheme in enumerate([palette] if isinstance(palette, dict) else palette):
+        where = f"{_name(config)}: theme.palette[{number}]"
+        for key in ("primary", "accent"):
+            if scheme.get(key) != "custom":
+                raise PluginError(f"{where}.{key} is {scheme.get(key)!r}; write custom: the site's colours are set "
+                                  "in overrides/assets/stylesheets/site.css (--md-primary-fg-color and the rest), "
+                                  "for both schemes, checked for contrast.")
+        if (scheme.get("media") or "").strip() == "(prefers-color-scheme)":
+            raise PluginError(f"{where} is Material's automatic palette; remove it: the site already follows the "
+                              "reader's system preference until they choose a scheme with the toggle.")
+
+
+def check_font(config):
+    if config.theme.get("font") is not False:
+        raise PluginError(f"{_name(config)}: theme.font names a web font; write font: false: the site uses the "
+                          "reader's system fonts, so no page asks another site for anything.")
+
+
+def _asset_names(config):
+    for option in ("extra_css", "extra_javascript"):
+        for entry in config[option] or []:
+            yield option, str(getattr(entry, "path", entry))
+
+
+def check_assets_elsewhere(config):
+    for option, name in _asset_names(config):
+        if name.lower().startswith(ELSEWHERE):
+            raise PluginError(f"{_name(config)}: {option} lists {name}, on another site, which the site's "
+                              "Content-Security-Policy blocks once published; save a copy under overrides/assets/ "
+                              "and list that path instead.")
+
+
+def check_features(config):
+    for feature in config.theme.get("features") or []:
+        if feature == "navigation.instant" or str(feature).startswith("navigation.instant."):
+            raise PluginError(f"{_name(config)}: theme.features lists {feature}; remove it: instant navigation is "
+                              "off on purpose (it cost a slow phone more than it saved; README, Speed and weight), "
+                              "and a full page load keeps the language switch on the page shown.")
+
+
+def check_assets_in_one_edition(config):
+    docs = Path(config.docs_dir)
+    theme = [Path(folder) for folder in config.theme.dirs]
+    named = [name for _, name in _asset_names(config)]
+    named += [config.theme.get(key) for key in ("logo", "favicon") if config.theme.get(key)]
+    for name in named:
+        if name.lower().startswith(ELSEWHERE):
+            continue
+        if (docs / name).is_file() and not any((folder / name).is_file() for folder in theme):
+            raise PluginError(f"{_name(config)}: {name} is in docs/{docs.name}/ only, so it would reach the "
+                              f"'{docs.name}' edition alone; move it to overrides/{name}, where every edition "
+                              "finds the theme's files.")
+
+
+def on_config(config):
+    for check in (check_palette, check_font, check_assets_elsewhere, check_features, check_assets_in_one_edition):
+        check(config)
+    return config

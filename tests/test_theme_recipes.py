@@ -1,0 +1,121 @@
+"""Material's documented recipes: each either works here or stops the build and the
+preview with one sentence saying what the site does instead (hooks/theme_checks.py).
+The checks are called directly on a freshly loaded configuration; one refusal and the
+one-scheme site are tried end to end through ./dev build."""
+
+import sys
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from conftest import ROOT
+from test_content_checks import replace_in
+from test_editor_mistakes import assert_builds, assert_stops, dev
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import theme_checks  # noqa: E402
+
+
+def config(name="mkdocs.yml"):
+    return load_config(str(ROOT / name))
+
+
+def test_the_sites_own_configuration_passes_every_check():
+    for name in ("mkdocs.yml", "mkdocs.ru.yml"):
+        theme_checks.on_config(config(name))
+
+
+def test_a_named_palette_colour_is_refused_pointing_at_site_css():
+    loaded = config()
+    loaded.theme["palette"][0]["primary"] = "red"
+    with pytest.raises(PluginError, match=r"^mkdocs\.yml: theme\.palette\[0\]\.primary is 'red'; write custom: "
+                                          r"the site's colours are set in overrides/assets/stylesheets/site\.css"):
+        theme_checks.check_palette(loaded)
+
+
+def test_the_automatic_palette_is_refused_since_the_site_follows_the_system_already():
+    loaded = config("mkdocs.ru.yml")
+    loaded.theme["palette"].insert(0, {"media": "(prefers-color-scheme)", "primary": "custom", "accent": "custom"})
+    with pytest.raises(PluginError, match=r"^mkdocs\.ru\.yml: theme\.palette\[0\] is Material's automatic palette"):
+        theme_checks.check_palette(loaded)
+
+
+def test_a_web_font_is_refused_for_the_systems_fonts():
+    loaded = config()
+    loaded.theme["font"] = {"text": "Roboto"}
+    with pytest.raises(PluginError, match=r"^mkdocs\.yml: theme\.font names a web font; write font: false"):
+        theme_checks.check_font(loaded)
+
+
+@pytest.mark.parametrize("option, address", [
+    ("extra_javascript", "https://unpkg.com/mathjax@3/es5/tex-mml-chtml.js"),
+    ("extra_css", "//fonts.example.org/font.css"),
+])
+def test_a_script_or_stylesheet_from_another_site_is_refused_with_the_way_to_vendor_it(option, address):
+    loaded = load_config(str(ROOT / "mkdocs.yml"), **{option: [address]})
+    with pytest.raises(PluginError, match=rf"^mkdocs\.yml: {option} lists {address}, on another site, which the "
+                                          r"site's Content-Security-Policy blocks.*overrides/assets/"):
+        theme_checks.check_assets_elsewhere(loaded)
+
+
+@pytest.mark.parametrize("feature", ["navigation.instant", "navigation.instant.prefetch"])
+def test_instant_navigation_is_refused_with_the_reason(feature):
+    loaded = config()
+    loaded.theme["features"].append(feature)
+    with pytest.raises(PluginError, match=rf"^mkdocs\.yml: theme\.features lists {feature}; remove it"):
+        theme_checks.check_features(loaded)
+
+
+def test_a_stylesheet_in_one_editions_folder_is_refused_naming_where_it_goes(project_copy):
+    (project_copy / "docs/en/extra.css").write_text("p { color: red; }\n", encoding="utf-8")
+    loaded = load_config(str(project_copy / "mkdocs.yml"), extra_css=["extra.css"])
+    with pytest.raises(PluginError, match=r"^mkdocs\.yml: extra\.css is in docs/en/ only, so it would reach the "
+                                          r"'en' edition alone; move it to overrides/extra\.css"):
+        theme_checks.check_assets_in_one_edition(loaded)
+
+
+def test_a_logo_in_one_editions_folder_is_refused(project_copy):
+    (project_copy / "docs/ru/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    loaded = load_config(str(project_copy / "mkdocs.ru.yml"))
+    loaded.theme["logo"] = "logo.png"
+    with pytest.raises(PluginError, match=r"^mkdocs\.ru\.yml: logo\.png is in docs/ru/ only"):
+        theme_checks.check_assets_in_one_edition(loaded)
+
+
+def test_a_folder_of_theme_files_in_docs_is_refused_naming_overrides(project_copy):
+    import editions
+    (project_copy / "docs/assets").mkdir()
+    (project_copy / "docs/assets/extra.css").write_text("p {}\n", encoding="utf-8")
+    loaded = load_config(str(project_copy / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=r"^docs/assets/ is not an edition's folder: the theme's own files .* go "
+                                          r"in overrides/assets/"):
+        editions._check_editions(loaded, loaded.extra["editions"])
+
+
+# --- End to end ------------------------------------------------------------------------
+
+@pytest.fixture
+def project(project_copy):
+    from test_editor_mistakes import PREVIOUS
+    (project_copy / "site").mkdir()
+    (project_copy / "site" / "index.html").write_text(PREVIOUS, encoding="utf-8")
+    return project_copy
+
+
+def test_a_refused_recipe_stops_the_build_with_one_message_and_site_untouched(project):
+    replace_in(project, "mkdocs.yml", "  features:\n", "  features:\n    - navigation.instant\n")
+    assert_stops(project, dev(project, "build"), r"mkdocs\.yml: theme\.features lists navigation\.instant")
+
+
+def test_a_site_with_one_scheme_builds_with_no_toggle_to_switch(project):
+    """Material's recipe for one scheme: palette as a mapping, without toggle."""
+    for name in ("mkdocs.yml", "mkdocs.ru.yml"):
+        text = (project / name).read_text(encoding="utf-8")
+        start = text.index("  palette:\n")
+        end = text.index("\n\n", start)
+        one = "  palette:\n    scheme: default\n    primary: custom\n    accent: custom\n"
+        (project / name).write_text(text[:start] + one + text[end + 1:], encoding="utf-8")
+    site = assert_builds(project, dev(project, "build"))
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'name="__palette"' not in html and 'data-md-color-scheme="default"' in html
