@@ -159,7 +159,7 @@ def on_page_content(html, page, config, files):
                     fail(page.file, config,
                          f"{address} {near} comes from another site, which readers' browsers would have to "
                          "contact and the site's policy blocks. Save a copy beside the page and link that, or, "
-                         f"once vetted, add {origin} to extra.embed_origins in mkdocs.yml (see README).")
+                         f"once vetted, add {origin} to extra.embed_origins in mkdocs.yml (EDITING.md, What the site refuses).")
                 continue
             if address.startswith("/"):
                 fail(page.file, config, f"{address} {near} starts with /, which breaks when the site lives "

@@ -53,7 +53,7 @@ def _check_editions(config, editions):
         if number and "config" not in edition:
             missing.append("config")
         if missing:
-            raise PluginError(f"{entry} lacks {', '.join(missing)}; see the other entries and README, Languages.")
+            raise PluginError(f"{entry} lacks {', '.join(missing)}; see the other entries and EDITING.md, Languages.")
         path = edition["path"]
         if number == 0 and path:
             raise PluginError(f"{entry} is the edition at the site's root: its path is \"\", not {path!r}.")
@@ -74,7 +74,7 @@ def _check_editions(config, editions):
             raise PluginError(
                 f"docs/{folder.name}/ holds {pages} pages, but extra.editions in mkdocs.yml lists no "
                 f"'{folder.name}' edition, so their published addresses would disappear. Put its entry back "
-                f"(README, Languages), or move docs/{folder.name}/ out of docs/ to retire the edition."
+                f"(EDITING.md, Languages), or move docs/{folder.name}/ out of docs/ to retire the edition."
             )
 
 
@@ -112,7 +112,7 @@ def _check_deploy_address(config):
     canonical link, feed, sitemap and download link would point at 127.0.0.1."""
     if current_command == "gh-deploy" and not os.environ.get("SITE_URL"):
         raise PluginError("mkdocs gh-deploy needs the published address: run it as SITE_URL=https://USER.github.io/"
-                          "REPO/ mkdocs gh-deploy (or your custom domain), or publish through the workflow (README).")
+                          "REPO/ mkdocs gh-deploy (or your custom domain), or publish through the workflow (EDITING.md, Publishing on GitHub Pages).")
 
 
 def _editions(config):

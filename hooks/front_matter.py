@@ -127,7 +127,7 @@ def check_fields(page, config):
             near = difflib.get_close_matches(str(field), FIELDS, n=1)
             hint = f"did you mean '{near[0]}'? " if near else ""
             fail(page.file, config, f"front matter field '{field}' is not one the site knows, so it would be "
-                                    f"ignored; {hint}the fields are: {', '.join(FIELDS)} (README for the editors).")
+                                    f"ignored; {hint}the fields are: {', '.join(FIELDS)} (EDITING.md, Front matter).")
     template = page.meta.get("template")
     if template is not None and template not in TEMPLATES:
         fail(page.file, config, f"front matter field 'template' is {template!r}, not a layout the site has; write "

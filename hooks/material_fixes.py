@@ -9,7 +9,7 @@
   checkbox only for a page in the navigation: the label loses its `for`.
 - The light/dark toggle's form loses data-md-component="palette", so Material's
   bundle does not mount its palette component, which restyled and laid out every
-  page again on load (measured in Chromium traces under real throttling; README,
+  page again on load (measured in Chromium traces under real throttling; bench/README.md,
   "Speed and weight"); the site's own script
   (overrides/partials/javascripts/palette-toggle.html) does the toggle's job.
 

@@ -11,8 +11,8 @@ site does instead; otherwise the preview would show what readers never get.
   asks another site for anything.
 - A stylesheet or script from another site in `extra_css` or `extra_javascript`
   (Material's MathJax recipe): the Content-Security-Policy blocks it once published.
-- `navigation.instant`: off on purpose (measured slower on a slow phone; README,
-  "Speed and weight"), and each page being a full load keeps the language switch right.
+- `navigation.instant`: off on purpose (measured slower on a slow phone;
+  bench/README.md), and each page being a full load keeps the language switch right.
 - A stylesheet, script, logo or favicon that lies in one edition's docs folder: it
   would reach that edition only; the theme's files are in overrides/assets/.
 
@@ -68,7 +68,7 @@ def check_features(config):
     for feature in config.theme.get("features") or []:
         if feature == "navigation.instant" or str(feature).startswith("navigation.instant."):
             raise PluginError(f"{_name(config)}: theme.features lists {feature}; remove it: instant navigation is "
-                              "off on purpose (it cost a slow phone more than it saved; README, Speed and weight), "
+                              "off on purpose (it cost a slow phone more than it saved; bench/README.md), "
                               "and a full page load keeps the language switch on the page shown.")
 
 

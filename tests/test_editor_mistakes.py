@@ -288,21 +288,6 @@ def test_a_blank_line_above_the_front_matter_is_named(project):
                  r"docs/en/news/item\.md: the front matter must begin on the first line")
 
 
-def readme_examples():
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    return [block for block in re.findall(r"```yaml\n(---\n.*?---\n)```", readme, re.S)]
-
-
-def test_the_readmes_front_matter_examples_build(project):
-    examples = readme_examples()
-    assert len(examples) >= 2
-    for number, example in enumerate(examples):
-        folder = "docs/en/news" if "template: news.html" in example else "docs/en"
-        write_item(project, path=f"{folder}/example-{number}.md",
-                   raw=example.replace("\u2026", "example/") + "\nThe text.\n")
-    assert_builds(project, dev(project, "build"))
-
-
 def test_a_comment_left_open_is_named_with_its_line(project):
     write_item(project, body="The text.\n\n<!-- TODO check the figures\n\nMore text.")
     assert_stops(project, dev(project, "build"),

@@ -1,4 +1,4 @@
-"""The site as it grows: a copy of the project with items added the way README tells
+"""The site as it grows: a copy of the project with items added the way EDITING.md tells
 an editor to (./dev new, --translate, --lang ru), with a subheading, a picture beside
 an item, a table with aligned columns, items from another outlet, an item in one
 language only each way, a translation whose original was withdrawn, and a retitled
@@ -19,7 +19,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from browser_support import CHROMIUM_FLAGS, CHROMIUM, DESKTOP
+from browser_support import DESKTOP
 from conftest import ROOT, Site, copy_project, labels, news_items, normalise
 from pages_server import PagesServer
 from test_editor_mistakes import dev
@@ -171,15 +171,6 @@ def test_every_grown_page_carries_the_policy_and_needs_no_inline_style(grown):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert soup.select_one('meta[http-equiv="Content-Security-Policy"]'), path
         assert not soup.select("[style]"), f"{path}: an inline style the policy blocks"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 def test_the_item_with_a_picture_and_a_table_passes_axe_and_shows_both(grown, browser):

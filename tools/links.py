@@ -55,7 +55,7 @@ USER_AGENT = "Mozilla/5.0 (compatible; link check of the Turkmenistan and OPCAT 
 # are kept in the cache for max_age_hours; the rest are checked afresh every run.
 VERDICTS = {
     "broken": ("The address is gone (404, 410 or another 4xx): replace the citation, with an "
-               "archived copy named as such if the source is gone (README, \"Keeping links alive\").", True),
+               "archived copy named as such if the source is gone (MAINTAINING.md, \"Keeping links alive\").", True),
     "unreachable": ("No connection (no such host, refused, TLS failure), after retries and a second try: "
                     "open it in a browser; a site gone for good is broken. If every address is "
                     "unreachable, the checker had no network.", True),

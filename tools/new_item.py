@@ -60,7 +60,7 @@ def write(path: Path, fields: dict, body: str):
     to_fill = [name for name, value in fields.items() if "FILL IN" in str(value)]
     print(f"dev: wrote {path.relative_to(ROOT)}, a draft: ./dev serve shows it, ./dev build leaves it out.")
     print(f"     Fill in {', '.join(to_fill)} and the text (every 'FILL IN'), then delete the line")
-    print("     'draft: true' to publish it. README, 'Adding a news item', has the whole flow.")
+    print("     'draft: true' to publish it. EDITING.md, 'Adding a news item', has the whole flow.")
 
 
 def new(title: str, lang: str):
