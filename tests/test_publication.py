@@ -33,7 +33,8 @@ def no_translation(lang, other):
 
 
 def long_date(lang, day):
-    return format_date(day, format=labels(lang)["date_format"], locale=lang)
+    """A date as the edition writes it, white space folded as normalise() folds it."""
+    return normalise(format_date(day, format=labels(lang)["date_format"], locale=lang))
 
 
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
