@@ -223,3 +223,21 @@ def test_a_task_lists_checkbox_is_labelled_by_its_items_text():
                              extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
     labels = [" ".join(label.get_text().split()) for label in BeautifulSoup(html, "html.parser").select("label")]
     assert labels == ["Workshop held", "Law adopted", "Signed"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Закон — основа.", "Закон\u00a0— основа."),
+    ("21 декабря 2024 года", "21\u00a0декабря 2024\u00a0года"),
+    ("закон № 2007-1545", "закон №\u00a02007-1545"),
+    ("сказал В. Т. Тюрк", "сказал В.\u00a0Т.\u00a0Тюрк"),
+    ("94 государства", "94\u00a0государства"),
+])
+def test_russian_typography_joins_what_a_line_must_not_split(text, expected):
+    html = markdown.markdown(text, extensions=["extensions.typography_ru"])
+    assert html == f"<p>{expected}</p>"
+
+
+def test_russian_typography_leaves_code_and_attributes_as_written():
+    html = markdown.markdown('`a — b` и [ссылка](https://example.org/ "1 января")',
+                             extensions=["extensions.typography_ru"])
+    assert "<code>a — b</code>" in html and 'title="1 января"' in html
