@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import PHONE, switch_language
-from conftest import EDITIONS, front_matter, glossary, labels
+from conftest import EDITIONS, front_matter, glossary, labels, normalise
 
 TEXT = {
     "en": {
@@ -42,7 +42,7 @@ def test_reader_opens_the_article_follows_the_explainer_link_and_comes_back(read
     text = TEXT[lang]
     assert text["headline"] in h1(page)
     dateline = page.locator(".news-header time")
-    assert dateline.is_visible() and dateline.inner_text() == text["dateline"]
+    assert dateline.is_visible() and normalise(dateline.inner_text()) == text["dateline"]
     assert page.locator(".news-source").is_visible()
     page.get_by_role("link", name=text["to_explainer"]).click()
     page.wait_for_url(site.url + EDITIONS[lang] + "opcat/")
