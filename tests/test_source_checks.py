@@ -230,10 +230,18 @@ def test_a_task_lists_checkbox_is_labelled_by_its_items_text():
     ("21 декабря 2024 года", "21\u00a0декабря 2024\u00a0года"),
     ("закон № 2007-1545", "закон №\u00a02007-1545"),
     ("сказал В. Т. Тюрк", "сказал В.\u00a0Т.\u00a0Тюрк"),
+    ("Тюрк В. Т. сказал", "Тюрк\u00a0В.\u00a0Т. сказал"),
+    ("сказал г-н Улугбек Азимов", "сказал г-н\u00a0Улугбек Азимов"),
     ("94 государства", "94\u00a0государства"),
+    # Across inline elements: after bold text, after an abbreviation, before a link.
+    ("**ППП** — орган", "<strong>ППП</strong>\u00a0— орган"),
+    ("*[ППП]: Подкомитет\n\nППП — орган", '<abbr title="Подкомитет">ППП</abbr>\u00a0— орган'),
+    ("закон № [2007-1545](https://example.org/)", 'закон №\u00a0<a href="https://example.org/">2007-1545</a>'),
+    # A line break in the source is white space too.
+    ("слово\n— дальше", "слово\u00a0— дальше"),
 ])
 def test_russian_typography_joins_what_a_line_must_not_split(text, expected):
-    html = markdown.markdown(text, extensions=["extensions.typography_ru"])
+    html = markdown.markdown(text, extensions=["extensions.typography_ru", "abbr"])
     assert html == f"<p>{expected}</p>"
 
 
@@ -241,3 +249,18 @@ def test_russian_typography_leaves_code_and_attributes_as_written():
     html = markdown.markdown('`a — b` и [ссылка](https://example.org/ "1 января")',
                              extensions=["extensions.typography_ru"])
     assert "<code>a — b</code>" in html and 'title="1 января"' in html
+
+
+def test_russian_typography_leaves_addresses_and_footnote_numbers_out_of_the_sentence():
+    html = markdown.markdown("<https://example.org/2024> года и в 2007 году[^a] 5 марта\n\n[^a]: Примечание.",
+                             extensions=["extensions.typography_ru", "footnotes"])
+    assert "2024</a> года" in html  # an address is not a number with its unit
+    assert "</sup> 5\u00a0марта" in html  # nor is a footnote's number
+
+
+def test_russian_typography_sets_the_contents_as_the_headings_without_moving_their_anchors():
+    md = markdown.Markdown(extensions=["extensions.typography_ru", "toc"],
+                           extension_configs={"toc": {"slugify": lambda text, sep: text.replace(" ", sep)}})
+    html = md.convert("## Центр, 2012–2025 годы")
+    assert md.toc_tokens[0]["name"] == "Центр, 2012–2025\u00a0годы"
+    assert 'id="Центр,-2012–2025-годы"' in html and ">Центр, 2012–2025\u00a0годы<" in html
