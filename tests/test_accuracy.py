@@ -226,12 +226,21 @@ def test_the_russian_explainer_is_free_of_the_calques_a_un_translator_marks(site
     assert not re.search(r"как правило(?!,)", text), "«как правило» without its comma"
 
 
+def test_the_universal_periodic_review_is_lower_case_in_russian(site):
+    for page in ("ru/index.html", "ru/opcat/index.html"):
+        article = site.html(page).select_one("article")
+        for title in article.select("a[href^='http']"):  # a page's own title keeps its capital
+            title.decompose()
+        assert "Универсальн" not in article.get_text(), page
+
+
 def test_russian_names_and_descriptions_are_the_ones_russian_readers_know():
     glossary = (ROOT / "docs/glossary/ru.md").read_text(encoding="utf-8")
     assert "*[АПП]: Ассоциация по предупреждению пыток" in glossary
     assert "*[УПО]: универсальный периодический обзор" in glossary
     russian = edition_config("ru")
-    assert "к Факультативному протоколу к" not in russian.site_description
+    # One «к», the one in the Protocol's name.
+    assert re.findall(r"(?<!\w)к(?!\w)", russian.site_description) == ["к"], russian.site_description
     assert "справк" in russian.copyright and "пояснени" not in russian.copyright
 
 

@@ -178,7 +178,7 @@ def test_russian_edition_uses_established_russian_names(site):
     article = page_text(site.html("ru/index.html"))
     explainer = page_text(site.html("ru/opcat/index.html"))
     for name in ("УВКПЧ ООН", "Факультативного протокола к Конвенции", "национального превентивного механизма",
-                 "Универсального периодического обзора", "Аппарата Омбудсмена"):
+                 "универсального периодического обзора", "Аппарата Омбудсмена"):
         assert name in article, name
     assert "«Предупреждение пыток: Роль национальных превентивных механизмов - Практическое руководство»" in explainer
     assert "Уполномоченный по правам человека (Омбудсмен)" in explainer
