@@ -155,6 +155,13 @@ def test_no_two_sentences_in_a_row_cite_the_same_note(site, lang):
 
 
 @LANGS
+def test_notes_are_numbered_in_the_order_a_reader_meets_them(site, lang):
+    numbers = [int(ref.get_text()) for ref in explainer(site, lang).select("article a.footnote-ref")]
+    first = list(dict.fromkeys(numbers))
+    assert first == list(range(1, len(first) + 1)), first
+
+
+@LANGS
 def test_the_requirement_of_npms_has_its_own_citation(site, lang):
     for paragraph in explainer(site, lang).select("article p"):
         text = normalise(paragraph.get_text())
