@@ -238,6 +238,15 @@ def test_the_russian_explainer_is_free_of_the_calques_a_un_translator_marks(site
     assert not re.search(r"как правило(?!,)", text), "«как правило» without its comma"
 
 
+def test_the_russian_explainer_says_its_quotations_are_translated(site):
+    """The SPT's, the High Commissioner's and Azimov's words are English: one note at
+    the first of them covers those after it."""
+    text = body_text(site, "ru")
+    quotes = [match.start() for match in re.finditer(r"«(?!Омбудсмен плюс)", text)]  # a model's name is no quotation
+    marker = text.find("(здесь и далее цитаты в переводе с английского)")
+    assert quotes and quotes[0] < marker < text.find("»", quotes[0]) + 3, "the first quotation is not marked"
+
+
 def test_the_universal_periodic_review_is_lower_case_in_russian(site):
     for page in ("ru/index.html", "ru/opcat/index.html"):
         article = site.html(page).select_one("article")
