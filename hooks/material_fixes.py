@@ -35,8 +35,8 @@ def fix(html: str, where: str, schemes: int = 2) -> str:
     if count != 2:
         raise PluginError(f"{where}: expected Material's 2 toggle checkboxes with autocomplete, found {count}; "
                           "check hooks/material_fixes.py against the new Material markup.")
-    # Material draws the toggle's form only for two schemes or more.
-    if html.count(PALETTE_FORM) != 1 and not (schemes < 2 and PALETTE_FORM not in html):
+    # The toggle's form: once for a list of schemes, none for a single scheme.
+    if html.count(PALETTE_FORM) != (1 if schemes > 1 else 0):
         raise PluginError(f"{where}: expected Material's palette form ({PALETTE_FORM}) once; "
                           "check hooks/material_fixes.py and palette-toggle.html against the new Material markup.")
     html = html.replace(PALETTE_FORM, '<form class="md-header__option">')
@@ -49,6 +49,7 @@ def fix(html: str, where: str, schemes: int = 2) -> str:
 
 
 def schemes(config) -> int:
+    """How many colour schemes the palette lists (hooks/theme_checks.py refuses a list of one)."""
     palette = config.theme.get("palette") or []
     return 1 if isinstance(palette, dict) else len(palette)
 

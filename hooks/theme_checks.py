@@ -32,6 +32,10 @@ def _name(config) -> str:
 
 def check_palette(config):
     palette = config.theme.get("palette") or []
+    if isinstance(palette, list) and len(palette) == 1:
+        raise PluginError(f"{_name(config)}: theme.palette lists one scheme, for which Material still draws a "
+                          "toggle that switches to nothing; write the scheme as a mapping, without the dash and "
+                          "without toggle (EDITING.md, The theme's customisation points).")
     for number, scheme in enumerate([palette] if isinstance(palette, dict) else palette):
         where = f"{_name(config)}: theme.palette[{number}]"
         for key in ("primary", "accent"):
@@ -73,17 +77,21 @@ def check_features(config):
 
 
 def check_assets_in_one_edition(config):
+    """A theme file found in this edition's docs folder but not in the theme: every
+    edition must have its own copy (a translated logo), or it belongs in overrides/."""
     docs = Path(config.docs_dir)
     theme = [Path(folder) for folder in config.theme.dirs]
+    folders = {edition["lang"]: docs.parent / edition["lang"] for edition in config.extra.get("editions") or []}
     named = [name for _, name in _asset_names(config)]
     named += [config.theme.get(key) for key in ("logo", "favicon") if config.theme.get(key)]
     for name in named:
-        if name.lower().startswith(ELSEWHERE):
+        if name.lower().startswith(ELSEWHERE) or any((folder / name).is_file() for folder in theme):
             continue
-        if (docs / name).is_file() and not any((folder / name).is_file() for folder in theme):
-            raise PluginError(f"{_name(config)}: {name} is in docs/{docs.name}/ only, so it would reach the "
-                              f"'{docs.name}' edition alone; move it to overrides/{name}, where every edition "
-                              "finds the theme's files.")
+        lacking = [lang for lang, folder in folders.items() if not (folder / name).is_file()]
+        if (docs / name).is_file() and lacking:
+            raise PluginError(f"{_name(config)}: {name} is in docs/{docs.name}/ but not in docs/"
+                              f"{lacking[0]}/, so the '{lacking[0]}' edition would lack it; move it to "
+                              f"overrides/{name}, where every edition finds the theme's files.")
 
 
 def on_config(config):

@@ -41,6 +41,14 @@ def test_the_automatic_palette_is_refused_since_the_site_follows_the_system_alre
         theme_checks.check_palette(loaded)
 
 
+def test_a_palette_list_of_one_scheme_is_refused_for_the_single_scheme_mapping():
+    loaded = config()
+    del loaded.theme["palette"][1]
+    with pytest.raises(PluginError, match=r"^mkdocs\.yml: theme\.palette lists one scheme, for which Material "
+                                          r"still draws a toggle that switches to nothing; write the scheme as a mapping"):
+        theme_checks.check_palette(loaded)
+
+
 def test_a_web_font_is_refused_for_the_systems_fonts():
     loaded = config()
     loaded.theme["font"] = {"text": "Roboto"}
@@ -70,16 +78,24 @@ def test_instant_navigation_is_refused_with_the_reason(feature):
 def test_a_stylesheet_in_one_editions_folder_is_refused_naming_where_it_goes(project_copy):
     (project_copy / "docs/en/extra.css").write_text("p { color: red; }\n", encoding="utf-8")
     loaded = load_config(str(project_copy / "mkdocs.yml"), extra_css=["extra.css"])
-    with pytest.raises(PluginError, match=r"^mkdocs\.yml: extra\.css is in docs/en/ only, so it would reach the "
-                                          r"'en' edition alone; move it to overrides/extra\.css"):
+    with pytest.raises(PluginError, match=r"^mkdocs\.yml: extra\.css is in docs/en/ but not in docs/ru/, so the "
+                                          r"'ru' edition would lack it; move it to overrides/extra\.css"):
         theme_checks.check_assets_in_one_edition(loaded)
+
+
+def test_a_logo_each_edition_has_its_own_copy_of_builds(project_copy):
+    for lang in ("en", "ru"):
+        (project_copy / f"docs/{lang}/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    loaded = load_config(str(project_copy / "mkdocs.ru.yml"))
+    loaded.theme["logo"] = "logo.png"
+    theme_checks.check_assets_in_one_edition(loaded)
 
 
 def test_a_logo_in_one_editions_folder_is_refused(project_copy):
     (project_copy / "docs/ru/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     loaded = load_config(str(project_copy / "mkdocs.ru.yml"))
     loaded.theme["logo"] = "logo.png"
-    with pytest.raises(PluginError, match=r"^mkdocs\.ru\.yml: logo\.png is in docs/ru/ only"):
+    with pytest.raises(PluginError, match=r"^mkdocs\.ru\.yml: logo\.png is in docs/ru/ but not in docs/en/"):
         theme_checks.check_assets_in_one_edition(loaded)
 
 
