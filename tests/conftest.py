@@ -2,6 +2,8 @@
 
 import functools
 import os
+import struct
+import zlib
 import re
 import shutil
 import signal
@@ -176,6 +178,16 @@ def article_text(soup: BeautifulSoup) -> str:
     for aside in body.select(".admonition, [hidden]"):
         aside.decompose()
     return normalise(body.get_text())
+
+
+def png(width: int = 2, height: int = 2) -> bytes:
+    """A small real PNG, as a photo beside an item would be."""
+    rows = b"".join(b"\x00" + b"\x30\x60\x90" * width for _ in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def free_port() -> int:

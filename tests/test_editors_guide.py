@@ -8,13 +8,11 @@ test builds, and fails the first test. The guides' links to each other, and the
 sections of them that the build's messages name, exist."""
 
 import re
-import struct
-import zlib
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, png
 from test_content_checks import replace_in
 from test_editor_mistakes import assert_builds, assert_stops, dev
 
@@ -25,13 +23,6 @@ EXAMPLES = [(kind, text) for kind, text in BLOCK.findall(GUIDE)]
 PAGES = [text for kind, text in EXAMPLES if kind == "markdown"]
 REFUSED = [text for kind, text in EXAMPLES if kind == "markdown refused"]
 CONFIGS = [text for kind, text in EXAMPLES if kind == "yaml" and text.startswith("# mkdocs.yml")]
-
-
-def png() -> bytes:
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00" + b"\x80" * 6 + b"\x00" + b"\x80" * 6)) + chunk(b"IEND", b""))
 
 
 def place(project, number, text, prefix="guide"):

@@ -6,11 +6,9 @@ home page; built by ./dev build for a sub-path and given the checks every publis
 page gets. And the same labels with a third edition. No test here assumes which
 items the project itself holds: each reads what the copy has."""
 
-import struct
 import subprocess
 import sys
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,23 +18,13 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 from browser_support import DESKTOP
-from conftest import ROOT, Site, copy_project, labels, news_items, normalise
+from conftest import ROOT, Site, copy_project, labels, news_items, normalise, png
 from pages_server import PagesServer
 from test_editor_mistakes import dev
 from test_html_validity import VNU
 
 sys.path.insert(0, str(ROOT / "tools"))
 import links  # noqa: E402
-
-
-def png(width: int, height: int) -> bytes:
-    """A small real PNG, as a photo beside an item would be."""
-    rows = b"".join(b"\x00" + b"\x30\x60\x90" * width for _ in range(height))
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def new_item(project: Path, *args) -> Path:
