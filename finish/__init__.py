@@ -1,0 +1,129 @@
+"""What rewrites the built output: run once by tools/build.py over the built folder
+(every edition in its place: English at the root, Russian in ru/), after every
+engine build, whatever engine built it. Each module is one job:
+
+    lean.py     joined and trimmed CSS and JS, unused theme files, compact search index
+    markup.py   Material's markup fixes, addresses written in HTML
+    feeds.py    the Atom feed of each edition
+    sitemaps.py each edition's sitemap, with the twins as alternates
+    offline.py  the offline zip
+    csp.py      the Content-Security-Policy, last: it hashes the final inline code
+
+A step that cannot do its job raises FinishFailed with what to look at.
+"""
+
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import csp, feeds, lean, markup, sitemaps
+from .offline import pack
+
+__all__ = ["finish_offline", "finish_online", "pack", "FinishFailed"]
+
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+NOT_CUSTOM = ("localhost", "127.0.0.1", "::1")
+
+
+class FinishFailed(Exception):
+    pass
+
+
+def edition_files(tree: Path, edition, sources) -> list:
+    """The files of one edition: its folder, without the other editions' folders in it."""
+    folder = tree / edition.path
+    others = [tree / e.path for e in sources.editions if e.path and e is not edition
+              and (tree / e.path) != folder and (tree / e.path).is_relative_to(folder)]
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not any(p.is_relative_to(o) for o in others))
+
+
+def source_folders(edition, sources, directory_urls: bool) -> dict:
+    """Each page's output file (from the edition's folder) -> its Markdown file's folder."""
+    from site_data import page_url  # tools/ is on the path of every build
+
+    folders = {}
+    for src in sources.pages[edition.lang]:
+        url = page_url(src, directory_urls)
+        output = url + "index.html" if (not url or url.endswith("/")) else url
+        folders[output] = posixpath.dirname(src)
+    return folders
+
+
+def search_languages(config) -> set:
+    """The languages of the search plugin (plugins: - search: {lang: ru})."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "search" in plugin:
+            lang = (plugin["search"] or {}).get("lang") or []
+            return {lang} if isinstance(lang, str) else set(lang)
+    return set()
+
+
+def finish_edition(tree: Path, edition, sources, *, offline: bool):
+    folder = tree / edition.path
+    config = edition.config
+    files = edition_files(tree, edition, sources)
+    lean.drop_unused_files(folder, files, search_languages(config))
+    if not offline and (folder / SHIM).is_file():
+        (folder / SHIM).unlink()  # only the offline edition needs it
+    lean.compact_search_index(folder)
+    moved = lean.join_files(folder, (config.get("extra") or {}).get("join") or [])
+    icon = folder / (config.get("theme") or {}).get("favicon", "")
+    folders = source_folders(edition, sources, directory_urls=not offline)
+    for page in edition_files(tree, edition, sources):
+        if page.suffix != ".html":
+            continue
+        name = page.relative_to(folder).as_posix()
+        text = page.read_text(encoding="utf-8")
+        text = markup.fix(text, f"{edition.path}{name}")
+        text = markup.move_skip_link(text, f"{edition.path}{name}")
+        if name in folders:
+            text = markup.local_addresses(text, page, folder / folders[name])
+        text = lean.link_joined(text, name, moved, f"{edition.path}{name}")
+        text = lean.fold_white_space(lean.inline_favicon(lean.readable_config(text), icon))
+        page.write_text(text, encoding="utf-8")
+
+
+def run_step(step, *args, **kwargs):
+    try:
+        return step(*args, **kwargs)
+    except (lean.LeanFailed, markup.MarkupChanged, csp.NoPlaceForPolicy) as error:
+        raise FinishFailed(str(error)) from None
+
+
+def finish_offline(tree: Path, sources):
+    for edition in sources.editions:
+        run_step(finish_edition, tree, edition, sources, offline=True)
+
+
+def custom_domain(site_url: str):
+    """The host of a custom domain's root address (not github.io, not this machine)."""
+    parts = urlsplit(site_url or "")
+    host = parts.hostname or ""
+    if not host or host in NOT_CUSTOM or host.endswith(".github.io") or parts.path not in ("", "/"):
+        return None
+    return host
+
+
+def finish_online(tree: Path, sources, *, root_url: str, preview: bool, download: bytes = None):
+    from site_data import ZIP_PATH, feed_items, sitemap_entries
+
+    for edition in sources.editions:
+        run_step(finish_edition, tree, edition, sources, offline=False)
+    if preview:
+        return
+    for edition in sources.editions:
+        config = edition.config
+        text = feeds.feed(edition.lang, config["site_name"], config.get("site_description"), root_url + edition.path,
+                          feed_items(sources, edition, root_url))
+        (tree / edition.path / feeds.FEED).write_text(text, encoding="utf-8")
+        sitemaps.write(tree / edition.path, sitemap_entries(sources, edition, root_url))
+    if download:
+        (tree / ZIP_PATH).parent.mkdir(parents=True, exist_ok=True)
+        (tree / ZIP_PATH).write_bytes(download)
+    domain = custom_domain(root_url)
+    if domain:
+        (tree / "CNAME").write_text(domain + "\n", encoding="utf-8")
+    embeds = (sources.editions[0].config.get("extra") or {}).get("embed_origins") or []
+    for edition in sources.editions:
+        pages = [p for p in edition_files(tree, edition, sources) if p.suffix == ".html"]
+        run_step(csp.add_policy, pages, embeds)
