@@ -26,10 +26,8 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,16 +36,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import checks  # noqa: E402
+import engines  # noqa: E402
 import finish  # noqa: E402
 import site_data  # noqa: E402
 
 PREVIEW_URL = "http://127.0.0.1:8000/"
-# Each engine's command for one configuration (the layer file) into one folder.
-ENGINES = {
-    "mkdocs": lambda layer, quiet: [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(layer),
-                                    *(["-q"] if quiet else [])],
-    "zensical": lambda layer, quiet: [os.environ.get("ZENSICAL", "zensical"), "build", "-f", str(layer)],
-}
 # How MkDocs names a page in its messages: by its path in the docs folder.
 ENGINE_FILE = re.compile(r"\b(Doc file|the doc|Error reading page|Error building page|page) '([^']+\.md)'")
 
@@ -78,29 +71,27 @@ def name_the_folder(text: str, docs: str) -> str:
                            else f"{m.group(1)} '{docs}/{m.group(2)}'", text)
 
 
-def engine_messages(result: subprocess.CompletedProcess, docs: str) -> str:
+def engine_messages(text: str, docs: str) -> str:
     """What the engine said, files named from the project, without a traceback's
     frames: the last line of a traceback is the message."""
-    text = name_the_folder((result.stdout or "") + (result.stderr or ""), docs)
+    text = name_the_folder(text, docs)
     if "Traceback (most recent call last)" in text:
         before, _, frames = text.partition("Traceback (most recent call last)")
         text = before + frames.strip().splitlines()[-1] + "\n"
     return text.replace("Aborted with a BuildError!", "").strip()
 
 
-def run_builds(builds, engine: str, run_id: str, quiet: bool, values) -> dict:
+def run_builds(builds, engine: str, work: Path, run_id: str, quiet: bool, values) -> dict:
     """Each build in its own process, two at a time; returns build -> (ok, messages)."""
-    def one(build):
-        layer = ROOT / f".build-{run_id}.{build.config_file.stem}.yml"
-        site_data.write_configuration(values(build), layer)
-        try:
-            result = subprocess.run(ENGINES[engine](layer, quiet), cwd=ROOT, text=True,
-                                    capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        finally:
-            layer.unlink()
-        return build, (result.returncode == 0, engine_messages(result, build.docs))
-    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        return dict(pool.map(one, builds))
+    layers = [ROOT / f".build-{run_id}.{build.config_file.stem}.yml" for build in builds]
+    try:
+        for build, layer in zip(builds, layers):
+            site_data.write_configuration(values(build), layer)
+        results = engines.ENGINES[engine](layers, work, quiet)
+    finally:
+        for layer in layers:
+            layer.unlink(missing_ok=True)
+    return {build: (ok, engine_messages(said, build.docs)) for build, (ok, said) in zip(builds, results)}
 
 
 def assemble(builds, tree: Path):
@@ -133,7 +124,7 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
         offline_failure = None
         if not preview:
             offline = [Build(e, True, work / "offline-parts" / e.lang) for e in sources.editions]
-            results = run_builds(offline, engine, run_id, True, lambda b: site_data.layer(
+            results = run_builds(offline, engine, work, run_id, True, lambda b: site_data.layer(
                 sources, b.edition, inherit=b.config_file, site_dir=str(b.folder), root_url=root_url,
                 offline=True, preview=False))
             if all(ok for ok, _ in results.values()):
@@ -143,7 +134,7 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
             else:
                 offline_failure = report(results)
         online = [Build(e, False, work / "parts" / e.lang) for e in sources.editions]
-        results = run_builds(online, engine, run_id, quiet, lambda b: site_data.layer(
+        results = run_builds(online, engine, work, run_id, quiet, lambda b: site_data.layer(
             sources, b.edition, inherit=b.config_file, site_dir=str(b.folder), root_url=root_url,
             offline=False, preview=preview, download=download and len(download)))
         said = report(results)
@@ -168,7 +159,7 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs")
+    parser.add_argument("--engine", choices=sorted(engines.ENGINES), default="mkdocs")
     parser.add_argument("--out", type=Path, default=ROOT / "site")
     parser.add_argument("--preview", action="store_true")
     parser.add_argument("-q", "--quiet", action="store_true")

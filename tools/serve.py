@@ -46,7 +46,8 @@ def main(argv=None) -> int:
         server.error_handler = lambda code: (site / "404.html").read_bytes() if code == 404 and (
             site / "404.html").is_file() else None
         for name in WATCHED:
-            server.watch(str(build.ROOT / name))
+            if (build.ROOT / name).is_dir():
+                server.watch(str(build.ROOT / name))
         for config in sorted(build.ROOT.glob("mkdocs*.yml")):
             server.watch(str(config))
         try:
