@@ -17,6 +17,9 @@ def main(argv: list) -> int:
     except SourceError as error:
         print(f"checks: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # a file that cannot be opened at all: say which
+        print(f"checks: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -72,6 +72,17 @@ def check_edition_language(config: dict, name: str, lang: str):
                    "make them agree.")
 
 
+def check_docs_dir(config: dict, name: str, root: Path, lang: str):
+    """The configuration builds docs/<lang>, the folder every check reads as its edition's."""
+    folder = f"docs/{lang}"
+    if Path(str(config.get("docs_dir") or "docs")).as_posix().rstrip("/") != folder:
+        fail(name, f"docs_dir is {config.get('docs_dir')!r}; write docs_dir: {folder}, the folder of the "
+                   f"'{lang}' edition (EDITING.md, Languages).")
+    if not (root / folder).is_dir():
+        fail(name, f"the '{lang}' edition's folder {folder}/ is missing; create it with the edition's pages, "
+                   "each under its twin's file name.")
+
+
 def check_language_names(config: dict, name: str, editions: list, lang: str):
     """Every edition is named in this edition's language (labels.in_language), so
     the notices of a news item can say which languages it is in."""

@@ -72,7 +72,8 @@ def today() -> datetime.date:
 def read(path: Path, name: str) -> tuple:
     """(fields, body) of a page: its front matter as YAML types it (dates are dates),
     and the text below it. A file that cannot be read so raises SourceError."""
-    text = check_text(path, name).removeprefix("\ufeff")
+    # As MkDocs reads a page: without a byte order mark, every line ending a \n.
+    text = check_text(path, name).removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     block = FRONT_MATTER.match(text)
     if not block:
         if text.lstrip().startswith("---"):

@@ -58,6 +58,7 @@ def read_editions(root: Path) -> list:
         loaded = config if not number else load_config(config_file)
         name = config_file.relative_to(root).as_posix()
         edition_checks.check_edition_language(loaded, name, entry["lang"])
+        edition_checks.check_docs_dir(loaded, name, root, entry["lang"])
         folders = edition_checks.theme_folders(loaded, root)
         theme.check_theme(loaded, name, root, folders)
         edition_checks.check_language_names(loaded, name, entries, entry["lang"])

@@ -182,6 +182,11 @@ def test_front_matter_is_read_with_yaml_types_and_the_text_below_it(tmp_path):
     assert fields == {"title": "A", "date": __import__("datetime").date(2024, 12, 21)} and body == "Text.\n"
 
 
+def test_a_file_with_windows_line_endings_is_read_as_any_other(tmp_path):
+    fields, body = front_matter.read(write(tmp_path, "---\r\ntitle: A\r\n---\r\n\r\nText.\r\nMore.\r\n"), "a")
+    assert fields == {"title": "A"} and body == "Text.\nMore.\n"
+
+
 @pytest.mark.parametrize("text, expected", [
     pytest.param("\n---\ntitle: A\n---\nText\n", r"the front matter must begin on the first line", id="blank line"),
     pytest.param("# Notes\n\nSome text.\n", r"no front matter; start the file with a --- block", id="none"),
@@ -285,6 +290,19 @@ def test_a_folder_of_pages_no_edition_lists_is_refused(project):
     with pytest.raises(SourceError, match=r"^docs/ru/ holds \d+ pages, but extra\.editions in mkdocs\.yml lists "
                                           r"no 'ru' edition"):
         editions.check_editions(loaded, "mkdocs.yml", project)
+
+
+def test_an_editions_configuration_builds_its_own_folder(project):
+    loaded = config("ru")
+    editions.check_docs_dir(loaded, "mkdocs.ru.yml", ROOT, "ru")
+    loaded["docs_dir"] = "docs/en"
+    with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: docs_dir is 'docs/en'; write docs_dir: docs/ru, the "
+                                          r"folder of the 'ru' edition"):
+        editions.check_docs_dir(loaded, "mkdocs.ru.yml", ROOT, "ru")
+    import shutil
+    shutil.rmtree(project / "docs" / "ru")
+    with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: the 'ru' edition's folder docs/ru/ is missing"):
+        editions.check_docs_dir(config("ru"), "mkdocs.ru.yml", project, "ru")
 
 
 def test_every_edition_is_named_in_each_editions_language():
