@@ -28,6 +28,9 @@ MEDIA_BUDGET = 500_000
 MEDIA = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".mp3", ".ogg", ".oga", ".mp4", ".webm",
          ".m4a", ".wav"}
 MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?")
+# ![alt][ref] or ![ref][], with its address in a definition line "[ref]: address".
+REFERENCE_IMAGE = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\[([^\]]*)\]")
+REFERENCE = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?", re.M)
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?(javascript:[^)\s>]*)", re.I)
 # attr_list's { .class #id key="value" } (and {: ... }) after an element.
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
@@ -68,12 +71,23 @@ def addresses(tag, attrs):
     return found
 
 
+def markdown_images(prose: str) -> list:
+    """(address, offset) of every Markdown image, inline or by reference."""
+    found = [(m.group(1), m.start()) for m in MARKDOWN_IMAGE.finditer(prose)]
+    references = {m.group(1).strip().lower(): m.group(2) for m in REFERENCE.finditer(prose)}
+    for m in REFERENCE_IMAGE.finditer(prose):
+        address = references.get((m.group(2) or m.group(1)).strip().lower())
+        if address:
+            found.append((address, m.start()))
+    return sorted(found, key=lambda image: image[1])
+
+
 def embedded(body: str) -> list:
     """(address, where) of everything the text embeds: Markdown images, and the
     elements written as HTML."""
     prose = blank_code(body)
-    found = [(m.group(1), f"line {prose.count(chr(10), 0, m.start()) + 1} of the text")
-             for m in MARKDOWN_IMAGE.finditer(prose)]
+    found = [(address, f"line {prose.count(chr(10), 0, offset) + 1} of the text")
+             for address, offset in markdown_images(prose)]
     found += [(address, f"near line {line} of the text, in a <{tag}>") for tag, attrs, line in html_tags(body)
               if tag in EMBEDDING for address in addresses(tag, attrs)]
     return found
@@ -167,14 +181,17 @@ def check_raw_html(body: str, name: str, embed_origins: list):
                 check_embed(address, near, name, allowed)
     prose = blank_code(body)
 
-    def line_of(match):
-        return f"(line {prose.count(chr(10), 0, match.start()) + 1} of the text)"
-    for match in MARKDOWN_IMAGE.finditer(prose):
-        check_embed(match.group(1), line_of(match), name, allowed)
+    def line_of(offset):
+        return f"(line {prose.count(chr(10), 0, offset) + 1} of the text)"
+    for address, offset in markdown_images(prose):
+        check_embed(address, line_of(offset), name, allowed)
     for match in MARKDOWN_LINK.finditer(prose):
-        fail(name, f"a javascript: address {line_of(match)} is code the site does not run; remove it.")
+        fail(name, f"a javascript: address {line_of(match.start())} is code the site does not run; remove it.")
+    for match in REFERENCE.finditer(prose):
+        if match.group(2).lower().startswith("javascript:"):
+            fail(name, f"a javascript: address {line_of(match.start())} is code the site does not run; remove it.")
     for match in ATTR_LIST.finditer(prose):
         inside = match.group(1)
         if inside and not ATTR.sub("", inside).strip():  # nothing but attributes: an attribute list
             attrs = {m.group(1): m.group(2).strip("\"'") for m in ATTR.finditer(inside) if m.group(1)}
-            check_attributes(attrs, line_of(match), name)
+            check_attributes(attrs, line_of(match.start()), name)

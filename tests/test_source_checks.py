@@ -401,6 +401,11 @@ def raw(body, origins=()):
                  r"https://video\.example\.org/embed/1 .* another site", id="foreign frame"),
     pytest.param('![A map](https://maps.example.org/region.png)', r"https://maps\.example\.org/region\.png \(line 1 "
                  r"of the text\) comes from another site.*Save a copy beside the page", id="foreign Markdown image"),
+    pytest.param('Text.\n\n![A map][map]\n\n[map]: https://maps.example.org/region.png\n',
+                 r"https://maps\.example\.org/region\.png \(line 3 of the text\) comes from another site",
+                 id="foreign image by reference"),
+    pytest.param('[Go][go]\n\n[go]: javascript:go()\n', r"a javascript: address \(line 3 of the text\)",
+                 id="javascript link by reference"),
     pytest.param('<p style="color: red">Red</p>', r"style=\"color: red\" \(near line 1 of the text, in a <p>\) "
                  r"would be blocked by the site's Content-Security-Policy", id="style"),
     pytest.param('A photo.\n{ style="width: 50%" }', r"style=\"width: 50%\" \(line 2 of the text\) would be "
@@ -469,8 +474,15 @@ def test_a_picture_beside_the_page_passes(tmp_path):
     media(tmp_path, "en", "news/hall.png", 10)
     media(tmp_path, "en", "images/map one.png", 10)
     content.check_pictures('![Hall](hall.png "The hall") <img srcset="hall.png 2x" alt="">\n'
-                           '![Map](../images/map%20one.png)\n', "docs/en/news/a.md", "news/a.md",
+                           '![Map](../images/map%20one.png) ![Hall][] ![The hall][h]\n\n[hall]: hall.png\n'
+                           '[H]: <hall.png> "The hall"\n', "docs/en/news/a.md", "news/a.md",
                            tmp_path / "docs" / "en")
+
+
+def test_a_missing_picture_by_reference_is_named(tmp_path):
+    (tmp_path / "docs" / "en").mkdir(parents=True)
+    with pytest.raises(SourceError, match=r"^docs/en/a\.md: gone\.png \(line 1 of the text\) is not in the site"):
+        content.check_pictures("![Hall][h]\n\n[h]: gone.png\n", "docs/en/a.md", "a.md", tmp_path / "docs" / "en")
 
 
 def test_a_picture_in_a_code_example_is_not_looked_for(tmp_path):
