@@ -3,14 +3,13 @@ a fields dict, a text, a configuration dict. Each says, in one sentence, which f
 (with its edition's folder) and what to write. A few of them are also tried end to
 end through ./dev build (test_editor_mistakes.py and test_growing_publication.py)."""
 
-import os
 import re
 
 import markdown
 import pytest
 import yaml
 
-from checks import SourceError, check_site, load_config
+from checks import SourceError, load_config
 from checks import content, editions, front_matter
 from conftest import ROOT, copy_project
 
