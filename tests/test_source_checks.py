@@ -1,86 +1,206 @@
-"""The checks an editor's mistake meets, called directly with small inputs (no build):
-each says, in one sentence, which file (with its edition's folder) and what to write.
-A few of them are also tried end to end through ./dev build (test_editor_mistakes.py
-and test_growing_publication.py)."""
+"""The checks an editor's mistake meets (checks/), called directly with small inputs:
+a fields dict, a text, a configuration dict. Each says, in one sentence, which file
+(with its edition's folder) and what to write. A few of them are also tried end to
+end through ./dev build (test_editor_mistakes.py and test_growing_publication.py)."""
 
-import sys
+import re
 
 import markdown
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from conftest import ROOT, copy_project, edition_config
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import content_policy  # noqa: E402
-import editions  # noqa: E402
-import front_matter as front_matter_check  # noqa: E402
+from checks import SourceError, load_config
+from checks import content, editions, front_matter
+from conftest import ROOT, copy_project
 
 
-def page(meta, src="news/item.md", lang="en"):
-    """A real MkDocs page of the edition, with `meta` as its front matter."""
-    config = edition_config(lang)
-    file = File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
-    item = Page(None, file, config)
-    item.meta = dict(meta)
-    return item, config
+def config(lang="en", root=ROOT):
+    return load_config(root / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml"))
+
+
+def check_fields(fields, src="news/item.md", lang="en"):
+    front_matter.check_fields(fields, f"docs/{lang}/{src}", src, config(lang))
 
 
 NEWS = {"template": "news.html", "title": "A title", "description": "x" * 60}
+ITEM = {**NEWS, "date": "2025-02-21", "source": "nCa", "source_url": "https://example.org/a/"}
 
 
 # --- Front matter fields and values --------------------------------------------------
 
 def test_a_misspelt_field_is_refused_with_the_field_it_resembles():
-    item, config = page({**NEWS, "sorce": "nCa"})
-    with pytest.raises(PluginError, match=r"^docs/en/news/item\.md: front matter field 'sorce' is not one the "
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: front matter field 'sorce' is not one the "
                                           r"site knows, so it would be ignored; did you mean 'source'\?"):
-        front_matter_check.check_fields(item, config)
+        check_fields({**NEWS, "sorce": "nCa"})
 
 
 def test_every_field_the_editors_use_is_known():
     for lang in ("en", "ru"):
-        for name in ("index.md", "opcat.md"):
-            from conftest import front_matter
-            item, config = page(front_matter(lang, name), src=name, lang=lang)
-            front_matter_check.check_fields(item, config)
+        for path in sorted((ROOT / "docs" / lang).rglob("*.md")):
+            src = path.relative_to(ROOT / "docs" / lang).as_posix()
+            fields, _ = front_matter.read(path, f"docs/{lang}/{src}")
+            check_fields(fields, src=src, lang=lang)
 
 
 def test_a_layout_that_does_not_exist_is_refused_naming_the_one_there_is():
-    item, config = page({**NEWS, "template": "article.html"})
-    with pytest.raises(PluginError, match=r"^docs/en/news/item\.md: front matter field 'template' is "
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: front matter field 'template' is "
                                           r"'article\.html', not a layout the site has; write template: news\.html"):
-        front_matter_check.check_fields(item, config)
+        check_fields({**NEWS, "template": "article.html"})
+
+
+def test_the_news_page_has_its_own_layout_and_no_other_page_has_it():
+    check_fields({"template": "news-index.html", "title": "News", "description": "x" * 60}, src="news.md")
+    with pytest.raises(SourceError, match=r"^docs/ru/opcat\.md: front matter field 'template' is news-index\.html, "
+                                          r"the News page's layout, which only docs/<lang>/news\.md has"):
+        check_fields({"template": "news-index.html", "title": "News", "description": "x" * 60},
+                     src="opcat.md", lang="ru")
 
 
 def test_a_page_in_news_that_is_not_a_news_item_is_refused():
-    item, config = page({"title": "Notes", "description": "x" * 60}, src="news/notes.md", lang="ru")
-    with pytest.raises(PluginError, match=r"^docs/ru/news/notes\.md: the page is in news/ but is not a news item"):
-        front_matter_check.check_fields(item, config)
+    with pytest.raises(SourceError, match=r"^docs/ru/news/notes\.md: the page is in news/ but is not a news item"):
+        check_fields({"title": "Notes", "description": "x" * 60}, src="news/notes.md", lang="ru")
 
 
 def test_a_news_item_without_its_layout_is_refused_wherever_it_is():
-    item, config = page({"title": "A report", "description": "x" * 60, "date": "2026-11-20",
-                         "source_url": "https://example.org/a/"}, src="report.md")
-    with pytest.raises(PluginError, match=r"^docs/en/report\.md: the page has date, source_url but is not a news "
+    with pytest.raises(SourceError, match=r"^docs/en/report\.md: the page has date, source_url but is not a news "
                                           r"item, so no News page or feed would list it"):
-        front_matter_check.check_fields(item, config)
+        check_fields({"title": "A report", "description": "x" * 60, "date": "2026-11-20",
+                      "source_url": "https://example.org/a/"}, src="report.md")
 
 
 def test_an_ordinary_page_outside_news_needs_no_layout():
-    item, config = page({"title": "Notes", "description": "x" * 60}, src="notes.md")
-    front_matter_check.check_fields(item, config)
+    check_fields({"title": "Notes", "description": "x" * 60}, src="notes.md")
 
 
 @pytest.mark.parametrize("lang, value", [("ru", "ru"), ("en", "english"), ("en", "EN")])
 def test_translated_from_names_a_language_the_site_can_name_other_than_its_own(lang, value):
-    item, config = page({**NEWS, "translated_from": value}, lang=lang)
-    with pytest.raises(PluginError, match=rf"docs/{lang}/news/item\.md: front matter field 'translated_from' is "
+    with pytest.raises(SourceError, match=rf"docs/{lang}/news/item\.md: front matter field 'translated_from' is "
                                           rf"'{value}'; write the code of the original's language, one of: "):
-        front_matter_check.check_fields(item, config)
+        check_fields({**NEWS, "translated_from": value}, lang=lang)
+
+
+def test_translated_from_another_language_of_the_site_passes():
+    check_fields({**NEWS, "translated_from": "en"}, lang="ru")
+
+
+# --- A whole page: front matter and text ----------------------------------------------------
+
+def check_page(fields, body="The text.\n", src="news/item.md"):
+    return front_matter.check_page(fields, body, f"docs/en/{src}", src, config())
+
+
+def test_a_news_item_is_read_with_its_dates_as_dates():
+    fields = check_page({**ITEM, "updated": "2025-03-01"})
+    assert fields["date"].isoformat() == "2025-02-21" and fields["updated"].isoformat() == "2025-03-01"
+
+
+@pytest.mark.parametrize("change, expected", [
+    pytest.param({"title": ""}, r"front matter field 'title' is missing or empty", id="no title"),
+    pytest.param({"title": 2025}, r"front matter field 'title' is not text", id="title a number"),
+    pytest.param({"description": "Too short."}, r"front matter field 'description' has 10 characters; write 50 "
+                                                r"to 160", id="short description"),
+    pytest.param({"description": "x" * 161}, r"front matter field 'description' has 161 characters", id="long description"),
+    pytest.param({"date": None}, r"front matter field 'date' is 'None'; write it as YYYY-MM-DD", id="empty date"),
+    pytest.param({"source": ""}, r"front matter field 'source' is missing or empty", id="no source"),
+    pytest.param({"source_url": "http://example.org/"}, r"front matter field 'source_url' is "
+                                                        r"'http://example\.org/'; write the original's https://",
+                 id="http source"),
+    pytest.param({"updated": "2025-02-20"}, r"front matter field 'updated' is 2025-02-20, before the item's date "
+                                            r"2025-02-21", id="updated before date"),
+    pytest.param({"draft": "yes please"}, r"front matter field 'draft' is 'yes please'; write draft: true",
+                 id="draft not a boolean"),
+    pytest.param({"source": "FILL IN the publisher"}, r"front matter field 'source' still says 'FILL IN the "
+                                                      r"publisher'; write it, or keep the page unpublished",
+                 id="placeholder in a field"),
+])
+def test_a_news_item_written_wrong_is_refused_naming_the_field(change, expected):
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: " + expected):
+        check_page({**ITEM, **change})
+
+
+def test_a_news_item_without_a_date_is_refused():
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: front matter field 'date' is missing; a news "
+                                          r"item needs its publication date as YYYY-MM-DD"):
+        check_page({key: value for key, value in ITEM.items() if key != "date"})
+
+
+@pytest.mark.parametrize("value, expected", [
+    pytest.param("2025-2-5", r"'date' is '2025-2-5'; write it as YYYY-MM-DD", id="format"),
+    pytest.param("21.02.2025", r"'date' is '21\.02\.2025'; write it as YYYY-MM-DD", id="another format"),
+    pytest.param("2025-02-30", r"'date' is 2025-02-30, not a real calendar date", id="no such day"),
+    pytest.param("2999-01-01", r"'date' is 2999-01-01, in the future", id="future"),
+])
+def test_a_day_written_wrong_is_explained(value, expected):
+    with pytest.raises(SourceError, match=r"^docs/en/a\.md: front matter field " + expected):
+        front_matter.check_day(value, "docs/en/a.md", "date")
+
+
+def test_a_day_with_a_time_is_refused_with_the_day_alone():
+    import datetime
+    with pytest.raises(SourceError, match=r"'date' is 2025-02-21 10:00, a date with a time; write the day alone, "
+                                          r"as 2025-02-21"):
+        front_matter.check_day(datetime.datetime(2025, 2, 21, 10), "docs/en/a.md", "date")
+
+
+def test_today_anywhere_on_earth_is_not_in_the_future():
+    import datetime
+    front_matter.check_day(datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1),
+                           "docs/en/a.md", "date")
+
+
+def test_a_placeholder_in_the_text_is_refused_unless_the_page_is_a_draft():
+    body = "First line.\n\nFILL IN: the article.\n"
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: the text still holds 'FILL IN' at line 3, "
+                                          r"column 1 of the text; write the article there"):
+        check_page(ITEM, body)
+    check_page({**ITEM, "draft": True, "source_url": "FILL IN the address"}, body)
+
+
+def test_a_comment_never_closed_is_refused_with_its_line():
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: the comment opened with <!-- at line 3, "
+                                          r"column 1 of the text is never closed, so readers would see it"):
+        check_page(ITEM, "Text.\n\n<!-- a note\n\nMore text.\n")
+    check_page(ITEM, "Text.\n\n`<!--` opens a comment.\n")
+
+
+def test_a_page_of_comments_alone_is_empty():
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: the page has no text below its front matter"):
+        check_page(ITEM, "<!-- only a note -->\n\n")
+
+
+# --- Reading a file -------------------------------------------------------------------------
+
+def write(tmp_path, text, name="a.md"):
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_front_matter_is_read_with_yaml_types_and_the_text_below_it(tmp_path):
+    fields, body = front_matter.read(write(tmp_path, "\ufeff---\ntitle: A\ndate: 2024-12-21\n---\n\nText.\n"), "a")
+    assert fields == {"title": "A", "date": __import__("datetime").date(2024, 12, 21)} and body == "Text.\n"
+
+
+def test_a_file_with_windows_line_endings_is_read_as_any_other(tmp_path):
+    fields, body = front_matter.read(write(tmp_path, "---\r\ntitle: A\r\n---\r\n\r\nText.\r\nMore.\r\n"), "a")
+    assert fields == {"title": "A"} and body == "Text.\nMore.\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("\n---\ntitle: A\n---\nText\n", r"the front matter must begin on the first line", id="blank line"),
+    pytest.param("# Notes\n\nSome text.\n", r"no front matter; start the file with a --- block", id="none"),
+    pytest.param("---\ntitle: [A\n---\nText\n", r"line \d of the front matter is not valid YAML", id="invalid"),
+    pytest.param("---\ndate: 2025-02-30\n---\nText\n", r"front matter field 'date' is 2025-02-30, not a real "
+                                                       r"calendar date", id="impossible date"),
+    pytest.param("---\n- title\n---\nText\n", r"the front matter could not be read; check it is a list of "
+                                              r"'field: value' lines", id="a list"),
+    pytest.param(b"---\ntitle: A\n---\nCaf\xe9\n", r"byte 0xe9 on line 4 is not UTF-8 text", id="not UTF-8"),
+    pytest.param("---\ntitle: A\n---\nText\x0c\x02\n", r"an invisible control character U\+0002 is at line 4, "
+                                                       r"column 6", id="control character"),
+])
+def test_a_file_that_cannot_be_read_is_explained(tmp_path, text, expected):
+    with pytest.raises(SourceError, match=r"^docs/en/a\.md: " + expected):
+        front_matter.read(write(tmp_path, text), "docs/en/a.md")
 
 
 # --- YAML mistakes ----------------------------------------------------------------------
@@ -88,7 +208,7 @@ def test_translated_from_names_a_language_the_site_can_name_other_than_its_own(l
 def yaml_error(front: str) -> str:
     with pytest.raises(yaml.YAMLError) as error:
         yaml.load(front, Loader=yaml.BaseLoader)
-    return front_matter_check.yaml_mistake(front, error.value)
+    return front_matter.yaml_mistake(front, error.value)
 
 
 @pytest.mark.parametrize("front, expected", [
@@ -102,111 +222,274 @@ def yaml_error(front: str) -> str:
     pytest.param("title: [A title\n", r"^line \d of the front matter is not valid YAML", id="anything else"),
 ])
 def test_a_yaml_mistake_is_explained_by_the_files_line_with_the_fix(front, expected):
-    import re
     assert re.search(expected, yaml_error(front)), yaml_error(front)
 
 
 # --- Editions and twins ----------------------------------------------------------------------
 
-def test_an_item_reporting_the_same_original_under_another_name_is_a_misspelt_twin(monkeypatch):
-    item, config = page({**NEWS, "source_url": "https://example.org/a/"}, src="news/2026-12-01-workshop.md", lang="ru")
-    monkeypatch.setattr(editions, "by_source", {"https://example.org/a/": ["docs/en/news/2026-12-01-worskhop.md"]})
-    with pytest.raises(PluginError, match=r"^docs/ru/news/2026-12-01-workshop\.md: docs/en/news/2026-12-01-worskhop\.md "
+def test_an_item_reporting_the_same_original_under_another_name_is_a_misspelt_twin():
+    with pytest.raises(SourceError, match=r"^docs/ru/news/2026-12-01-workshop\.md: docs/en/news/2026-12-01-worskhop\.md "
                                           r"reports the same original \(source_url\), so it is this item's twin"):
-        editions.check_twin_name(item, config, None)
+        editions.check_twin_name("docs/ru/news/2026-12-01-workshop.md", "news/2026-12-01-workshop.md",
+                                 "https://example.org/a/", ["docs/en/news/2026-12-01-worskhop.md"])
 
 
-def test_twins_under_the_same_name_report_the_same_original(monkeypatch):
-    item, config = page({**NEWS, "source_url": "https://example.org/a/"}, src="news/a.md", lang="ru")
-    monkeypatch.setattr(editions, "by_source", {"https://example.org/a/": ["docs/en/news/a.md"]})
-    editions.check_twin_name(item, config, None)
+def test_twins_under_the_same_name_report_the_same_original():
+    editions.check_twin_name("docs/ru/news/a.md", "news/a.md", "https://example.org/a/", ["docs/en/news/a.md"])
+    editions.check_twin_names({"en": {"news/a.md": ("docs/en/news/a.md", {"source_url": "https://example.org/a/"})},
+                               "ru": {"news/a.md": ("docs/ru/news/a.md", {"source_url": "https://example.org/a/"})}})
 
 
-def project_config(tmp_path, lang="en"):
-    project = copy_project(tmp_path / "project")
-    from mkdocs.config import load_config
-    return project, load_config(str(project / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")))
+def test_twin_names_are_compared_across_editions_only():
+    pages = {"en": {"news/a.md": ("docs/en/news/a.md", {"source_url": "https://example.org/a/"}),
+                    "news/b.md": ("docs/en/news/b.md", {"source_url": "https://example.org/a/"})},
+             "ru": {"news/c.md": ("docs/ru/news/c.md", {"source_url": "https://example.org/a/"})}}
+    with pytest.raises(SourceError, match=r"^docs/en/news/a\.md: docs/ru/news/c\.md reports the same original"):
+        editions.check_twin_names(pages)
 
 
-def test_a_page_straight_in_docs_is_refused_naming_the_editions_folder(tmp_path):
-    project, config = project_config(tmp_path)
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_a_page_straight_in_docs_is_refused_naming_the_editions_folder(project):
     (project / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
-    with pytest.raises(PluginError, match=r"^docs/notes\.md is in no edition's folder, so it would not be "
+    with pytest.raises(SourceError, match=r"^docs/notes\.md is in no edition's folder, so it would not be "
                                           r"published; move it into docs/en/"):
-        editions._check_loose_files(config)
+        editions.check_loose_files(project)
 
 
-def test_every_edition_is_named_in_each_editions_language(tmp_path):
-    _, config = project_config(tmp_path, "ru")
-    del config.extra["labels"]["in_language"]["en"]
-    found = editions._editions(config)
-    with pytest.raises(PluginError, match=r"^mkdocs\.ru\.yml: extra\.labels\.in_language has no entry for en"):
-        editions._check_language_names(config, *found)
+@pytest.mark.parametrize("entry, expected", [
+    pytest.param({"lang": "ru", "name": "Русский", "path": "ru/"}, r"extra\.editions\[1\] lacks config",
+                 id="no config"),
+    pytest.param({"lang": "ru", "name": "Русский", "path": "ru", "config": "mkdocs.ru.yml"},
+                 r"extra\.editions\[1\]\.path is 'ru'; write the folder .* such as 'ru/'", id="path"),
+    pytest.param({"lang": "ru", "name": "Русский", "path": "ru/", "config": "mkdocs.tk.yml"},
+                 r"extra\.editions\[1\]\.config names mkdocs\.tk\.yml, which is not in the project", id="config"),
+])
+def test_an_edition_entry_written_wrong_is_refused(entry, expected):
+    loaded = config()
+    loaded["extra"]["editions"][1] = entry
+    with pytest.raises(SourceError, match=r"^mkdocs\.yml: " + expected):
+        editions.check_editions(loaded, "mkdocs.yml", ROOT)
 
 
-def test_an_interface_language_material_lacks_is_refused_with_where_to_add_it(tmp_path):
-    _, config = project_config(tmp_path)
-    config.theme["language"] = "tk"
-    with pytest.raises(PluginError, match=r"^mkdocs\.yml: theme\.language is 'tk', for which Material has no "
+def test_the_first_edition_is_at_the_sites_root():
+    loaded = config()
+    loaded["extra"]["editions"][0]["path"] = "en/"
+    with pytest.raises(SourceError, match=r"^mkdocs\.yml: extra\.editions\[0\] is the edition at the site's root: "
+                                          r"its path is \"\", not 'en/'"):
+        editions.check_editions(loaded, "mkdocs.yml", ROOT)
+
+
+def test_a_folder_of_pages_no_edition_lists_is_refused(project):
+    loaded = config(root=project)
+    del loaded["extra"]["editions"][1]
+    with pytest.raises(SourceError, match=r"^docs/ru/ holds \d+ pages, but extra\.editions in mkdocs\.yml lists "
+                                          r"no 'ru' edition"):
+        editions.check_editions(loaded, "mkdocs.yml", project)
+
+
+def test_an_editions_configuration_builds_its_own_folder(project):
+    loaded = config("ru")
+    editions.check_docs_dir(loaded, "mkdocs.ru.yml", ROOT, "ru")
+    loaded["docs_dir"] = "docs/en"
+    with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: docs_dir is 'docs/en'; write docs_dir: docs/ru, the "
+                                          r"folder of the 'ru' edition"):
+        editions.check_docs_dir(loaded, "mkdocs.ru.yml", ROOT, "ru")
+    import shutil
+    shutil.rmtree(project / "docs" / "ru")
+    with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: the 'ru' edition's folder docs/ru/ is missing"):
+        editions.check_docs_dir(config("ru"), "mkdocs.ru.yml", project, "ru")
+
+
+def test_every_edition_is_named_in_each_editions_language():
+    loaded = config("ru")
+    del loaded["extra"]["labels"]["in_language"]["en"]
+    with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: extra\.labels\.in_language has no entry for en"):
+        editions.check_language_names(loaded, "mkdocs.ru.yml", loaded["extra"]["editions"], "ru")
+
+
+def test_an_editions_interface_language_is_its_own():
+    loaded = config("ru")
+    loaded["theme"]["language"] = "en"
+    with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: theme\.language is 'en', but extra\.editions says "
+                                          r"this is the 'ru' edition; make them agree"):
+        editions.check_edition_language(loaded, "mkdocs.ru.yml", "ru")
+
+
+def test_an_interface_language_material_lacks_is_refused_with_where_to_add_it():
+    loaded = config()
+    loaded["theme"]["language"] = "tk"
+    with pytest.raises(SourceError, match=r"^mkdocs\.yml: theme\.language is 'tk', for which Material has no "
                                           r"interface translation; .* overrides/partials/languages/tk\.html"):
-        editions._check_interface_language(config, None)
+        editions.check_interface_language(loaded, "mkdocs.yml", editions.theme_folders(loaded, ROOT))
 
 
-def test_an_interface_language_material_has_passes(tmp_path):
-    _, config = project_config(tmp_path)
-    config.theme["language"] = "uz"
-    editions._check_interface_language(config, None)
+def test_an_interface_language_material_has_passes():
+    loaded = config()
+    loaded["theme"]["language"] = "uz"
+    editions.check_interface_language(loaded, "mkdocs.yml", editions.theme_folders(loaded, ROOT))
 
 
-def test_gh_deploy_without_the_published_address_is_refused(monkeypatch):
-    monkeypatch.delenv("SITE_URL", raising=False)
-    monkeypatch.setattr(editions, "current_command", "gh-deploy")
-    with pytest.raises(PluginError, match=r"^mkdocs gh-deploy needs the published address: run it as SITE_URL="):
-        editions._check_deploy_address(None)
-    monkeypatch.setenv("SITE_URL", "https://example.github.io/opcat/")
-    editions._check_deploy_address(None)
-    monkeypatch.delenv("SITE_URL")
-    monkeypatch.setattr(editions, "current_command", "build")
-    editions._check_deploy_address(None)
+def test_an_interface_translation_of_the_sites_own_passes(tmp_path):
+    (tmp_path / "partials" / "languages").mkdir(parents=True)
+    (tmp_path / "partials" / "languages" / "tk.html").write_text("", encoding="utf-8")
+    editions.check_interface_language({"theme": {"language": "tk"}}, "mkdocs.yml", [tmp_path])
 
 
-# --- Pictures ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(None, r"^docs/glossary/en\.md: the glossary of the 'en' edition is missing", id="missing"),
+    pytest.param("*[SPT]: Subcommittee\nSPT means the Subcommittee\n",
+                 r"^docs/glossary/en\.md: line 2 is not an abbreviation; write it as \*\[ABBR\]: Its expansion",
+                 id="not an abbreviation"),
+])
+def test_a_glossary_is_one_abbreviation_a_line(project, text, expected):
+    glossary = project / "docs" / "glossary" / "en.md"
+    glossary.unlink()
+    if text is not None:
+        glossary.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError, match=expected):
+        editions.check_glossary(project, "en")
+
+
+def test_the_sites_glossaries_pass():
+    for lang in ("en", "ru"):
+        assert editions.check_glossary(ROOT, lang).startswith("*[")
+
+
+def test_publishing_without_the_published_address_is_refused():
+    with pytest.raises(SourceError, match=r"^publishing needs the published address: run it as "
+                                          r"SITE_URL=https://USER\.github\.io/REPO/ \./dev deploy"):
+        editions.check_deploy_address({})
+    with pytest.raises(SourceError):
+        editions.check_deploy_address({"SITE_URL": ""})
+    editions.check_deploy_address({"SITE_URL": "https://example.github.io/opcat/"})
+
+
+# --- What a page may embed ------------------------------------------------------------------
+
+@pytest.mark.parametrize("origin", ["http://img.example.org", "https://img.example.org/path", "img.example.org",
+                                    "https://Img.Example.org"])
+def test_an_embed_origin_is_an_https_origin_alone(origin):
+    with pytest.raises(SourceError, match=r"^mkdocs\.yml: extra\.embed_origins lists .*; write an origin alone"):
+        content.check_embed_origins({"extra": {"embed_origins": [origin]}}, "mkdocs.yml")
+    content.check_embed_origins({"extra": {"embed_origins": ["https://img.example.org/"]}}, "mkdocs.yml")
+
+
+def raw(body, origins=()):
+    content.check_raw_html(body, "docs/en/news/item.md", list(origins))
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param('Text.\n\n<script>alert(1)</script>\n', r"the text contains a <script>; the site runs no code "
+                 r"written into a page\. Remove it \(near line 3 of the text, in a <script>\)", id="inline script"),
+    pytest.param('<script src="https://example.org/x.js"></script>', r"the text contains a <script>", id="foreign script"),
+    pytest.param('<style>p {}</style>', r"the text contains a <style> block; put styles in overrides/", id="style block"),
+    pytest.param('<object data="x.swf"></object>', r"the text contains an <object>", id="object"),
+    pytest.param('<embed src="x.swf">', r"the text contains an <embed>", id="embed"),
+    pytest.param('<img src="https://example.org/x.png" alt="x">', r"https://example\.org/x\.png \(near line 1 of "
+                 r"the text, in a <img>\) comes from another site.*add https://example\.org to extra\.embed_origins",
+                 id="foreign image"),
+    pytest.param('<img srcset="a.png 1x, //cdn.example.org/b.png 2x" alt="x">', r"//cdn\.example\.org/b\.png .* "
+                 r"comes from another site", id="foreign srcset"),
+    pytest.param('<video poster="https://example.org/p.jpg"></video>', r"https://example\.org/p\.jpg .* comes from another site",
+                 id="foreign poster"),
+    pytest.param('<iframe src="https://video.example.org/embed/1" title="x"></iframe>',
+                 r"https://video\.example\.org/embed/1 .* another site", id="foreign frame"),
+    pytest.param('![A map](https://maps.example.org/region.png)', r"https://maps\.example\.org/region\.png \(line 1 "
+                 r"of the text\) comes from another site.*Save a copy beside the page", id="foreign Markdown image"),
+    pytest.param('Text.\n\n![A map][map]\n\n[map]: https://maps.example.org/region.png\n',
+                 r"https://maps\.example\.org/region\.png \(line 3 of the text\) comes from another site",
+                 id="foreign image by reference"),
+    pytest.param('[Go][go]\n\n[go]: javascript:go()\n', r"a javascript: address \(line 3 of the text\)",
+                 id="javascript link by reference"),
+    pytest.param('<p style="color: red">Red</p>', r"style=\"color: red\" \(near line 1 of the text, in a <p>\) "
+                 r"would be blocked by the site's Content-Security-Policy", id="style"),
+    pytest.param('A photo.\n{ style="width: 50%" }', r"style=\"width: 50%\" \(line 2 of the text\) would be "
+                 r"blocked", id="style in an attribute list"),
+    pytest.param('<a href="#" onclick="go()">Go</a>', r"the onclick attribute \(near line 1 of the text, in a <a>\) "
+                 r"is code the site does not run", id="event handler"),
+    pytest.param('<a href="javascript:go()">Go</a>', r"a javascript: address \(near line 1", id="javascript in HTML"),
+    pytest.param('[Go](javascript:go())', r"a javascript: address \(line 1 of the text\)", id="javascript link"),
+    pytest.param('<img src="/images/a.png" alt="x">', r"/images/a\.png \(near line 1 of the text, in a <img>\) "
+                 r"starts with /, which breaks when the site lives under a sub-path", id="root address"),
+])
+def test_content_the_policy_would_block_is_refused_naming_the_file_and_line(body, expected):
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: " + expected):
+        raw(body)
+
+
+def test_what_the_policy_allows_passes():
+    raw('<img src="photo.png" alt="x"> <img src="data:image/png;base64,AA" alt="y">\n'
+        '![A photo](photo.png){ .wide #photo width="600" } A {language} in braces.\n'
+        '<img src="https://img.example.org/x.png" alt="z">\n', origins=["https://img.example.org/"])
+
+
+def test_html_in_a_code_example_is_not_judged():
+    raw("Write `<script>` never.\n\n```html\n<script>alert(1)</script>\n<p style=\"x\">\n```\n")
+
 
 def media(tmp_path, lang, src, size):
-    config = edition_config(lang)
-    docs = tmp_path / "docs"
-    path = docs / lang / src
+    path = tmp_path / "docs" / lang / src
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\0" * size)
-    return File(src, str(docs / lang), config.site_dir, True), config
+    return path
 
 
-def test_a_picture_over_the_budget_stops_the_build_with_its_size_and_the_budget(tmp_path):
-    # The budget is for readers on metered phone connections (content_policy.MEDIA_BUDGET).
-    big, config = media(tmp_path, "en", "news/photo.jpg", content_policy.MEDIA_BUDGET + 1)
-    with pytest.raises(PluginError, match=r"photo\.jpg: the file has 500 kB, over the site's budget of 500 kB"):
-        content_policy.on_files(Files([big]), config)
-    small, config = media(tmp_path, "en", "news/small.jpg", content_policy.MEDIA_BUDGET)
-    content_policy.on_files(Files([small]), config)
+def test_a_picture_over_the_budget_is_refused_with_its_size_and_the_budget(tmp_path):
+    # The budget is for readers on metered phone connections (content.MEDIA_BUDGET).
+    media(tmp_path, "en", "news/small.jpg", content.MEDIA_BUDGET)
+    media(tmp_path, "en", "news/notes.txt", content.MEDIA_BUDGET + 1)
+    content.check_media_budget(tmp_path / "docs" / "en", tmp_path)
+    media(tmp_path, "en", "news/photo.jpg", content.MEDIA_BUDGET + 1)
+    with pytest.raises(SourceError, match=r"^docs/en/news/photo\.jpg: the file has 500 kB, over the site's budget "
+                                          r"of 500 kB"):
+        content.check_media_budget(tmp_path / "docs" / "en", tmp_path)
 
 
-def test_a_twins_missing_picture_names_the_copy_to_make(tmp_path, monkeypatch):
-    english, _ = media(tmp_path, "en", "news/hall.png", 10)
-    item, config = page({**NEWS}, src="news/a.md", lang="ru")
-    monkeypatch.setattr(config, "docs_dir", str(tmp_path / "docs" / "ru"))
+def test_a_twins_missing_picture_names_the_copy_to_make(tmp_path):
+    media(tmp_path, "en", "news/hall.png", 10)
     (tmp_path / "docs" / "ru").mkdir()
-    with pytest.raises(PluginError, match=r"hall\.png \(line 3 of the text\) is not in the site \(looked for "
-                                          r"docs/ru/news/hall\.png\); docs/en/news/hall\.png is there, but each "
-                                          r"edition carries its own copy of its pictures: copy it to "
+    with pytest.raises(SourceError, match=r"^docs/ru/news/a\.md: hall\.png \(line 3 of the text\) is not in the "
+                                          r"site \(looked for docs/ru/news/hall\.png\); docs/en/news/hall\.png is "
+                                          r"there, but each edition carries its own copy of its pictures: copy it to "
                                           r"docs/ru/news/hall\.png"):
-        content_policy.on_page_markdown("Text.\n\n![Зал](hall.png)\n", item, config, Files([]))
+        content.check_pictures("Text.\n\n![Зал](hall.png)\n", "docs/ru/news/a.md", "news/a.md",
+                               tmp_path / "docs" / "ru")
 
 
-def test_a_picture_in_a_code_example_is_not_looked_for():
-    item, config = page({**NEWS}, src="news/a.md")
-    content_policy.on_page_markdown("Write `![what it shows](photo.jpg)`:\n\n```\n<img src=\"x.png\">\n```\n",
-                                    item, config, Files([]))
+def test_a_missing_picture_in_raw_html_is_named_with_its_tag(tmp_path):
+    (tmp_path / "docs" / "en").mkdir(parents=True)
+    with pytest.raises(SourceError, match=r"^docs/en/news/a\.md: missing\.png \(near line 1 of the text, in a "
+                                          r"<img>\) is not in the site \(looked for docs/en/news/missing\.png\); "
+                                          r"check the name"):
+        content.check_pictures('<img src="missing.png" alt="x">\n', "docs/en/news/a.md", "news/a.md",
+                               tmp_path / "docs" / "en")
 
+
+def test_a_picture_beside_the_page_passes(tmp_path):
+    media(tmp_path, "en", "news/hall.png", 10)
+    media(tmp_path, "en", "images/map one.png", 10)
+    content.check_pictures('![Hall](hall.png "The hall") <img srcset="hall.png 2x" alt="">\n'
+                           '![Map](../images/map%20one.png) ![Hall][] ![The hall][h]\n\n[hall]: hall.png\n'
+                           '[H]: <hall.png> "The hall"\n', "docs/en/news/a.md", "news/a.md",
+                           tmp_path / "docs" / "en")
+
+
+def test_a_missing_picture_by_reference_is_named(tmp_path):
+    (tmp_path / "docs" / "en").mkdir(parents=True)
+    with pytest.raises(SourceError, match=r"^docs/en/a\.md: gone\.png \(line 1 of the text\) is not in the site"):
+        content.check_pictures("![Hall][h]\n\n[h]: gone.png\n", "docs/en/a.md", "a.md", tmp_path / "docs" / "en")
+
+
+def test_a_picture_in_a_code_example_is_not_looked_for(tmp_path):
+    content.check_pictures("Write `![what it shows](photo.jpg)`:\n\n```\n<img src=\"x.png\">\n```\n",
+                           "docs/en/news/a.md", "news/a.md", tmp_path)
+
+
+# --- The project's Markdown extensions ---------------------------------------------------
 
 def test_aligned_table_columns_get_classes_not_styles():
     html = markdown.markdown("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |",

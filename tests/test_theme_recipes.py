@@ -1,59 +1,64 @@
-"""Material's documented recipes: each either works here or stops the build and the
-preview with one sentence saying what the site does instead (hooks/theme_checks.py).
-The checks are called directly on a freshly loaded configuration; one refusal and the
-one-scheme site are tried end to end through ./dev build."""
-
-import sys
+"""Material's documented recipes: each either works here or is refused, before any
+build, with one sentence saying what the site does instead (checks/theme.py). The
+checks are called directly on a freshly loaded configuration dict; one refusal and
+the one-scheme site are tried end to end through ./dev build."""
 
 import pytest
-from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 
+from checks import SourceError, load_config
+from checks import editions, theme
 from conftest import ROOT
 from test_content_checks import replace_in
 from test_editor_mistakes import assert_builds, assert_stops, dev
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import theme_checks  # noqa: E402
+
+def config(name="mkdocs.yml", root=ROOT):
+    return load_config(root / name)
 
 
-def config(name="mkdocs.yml"):
-    return load_config(str(ROOT / name))
+def in_one_edition(loaded, name, root):
+    theme.check_assets_in_one_edition(loaded, name, root, editions.theme_folders(loaded, root))
 
 
 def test_the_sites_own_configuration_passes_every_check():
     for name in ("mkdocs.yml", "mkdocs.ru.yml"):
-        theme_checks.on_config(config(name))
+        loaded = config(name)
+        theme.check_theme(loaded, name, ROOT, editions.theme_folders(loaded, ROOT))
 
 
 def test_a_named_palette_colour_is_refused_pointing_at_site_css():
     loaded = config()
-    loaded.theme["palette"][0]["primary"] = "red"
-    with pytest.raises(PluginError, match=r"^mkdocs\.yml: theme\.palette\[0\]\.primary is 'red'; write custom: "
+    loaded["theme"]["palette"][0]["primary"] = "red"
+    with pytest.raises(SourceError, match=r"^mkdocs\.yml: theme\.palette\[0\]\.primary is 'red'; write custom: "
                                           r"the site's colours are set in overrides/assets/stylesheets/site\.css"):
-        theme_checks.check_palette(loaded)
+        theme.check_palette(loaded, "mkdocs.yml")
 
 
 def test_the_automatic_palette_is_refused_since_the_site_follows_the_system_already():
     loaded = config("mkdocs.ru.yml")
-    loaded.theme["palette"].insert(0, {"media": "(prefers-color-scheme)", "primary": "custom", "accent": "custom"})
-    with pytest.raises(PluginError, match=r"^mkdocs\.ru\.yml: theme\.palette\[0\] is Material's automatic palette"):
-        theme_checks.check_palette(loaded)
+    loaded["theme"]["palette"].insert(0, {"media": "(prefers-color-scheme)", "primary": "custom", "accent": "custom"})
+    with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: theme\.palette\[0\] is Material's automatic palette"):
+        theme.check_palette(loaded, "mkdocs.ru.yml")
 
 
 def test_a_palette_list_of_one_scheme_is_refused_for_the_single_scheme_mapping():
     loaded = config()
-    del loaded.theme["palette"][1]
-    with pytest.raises(PluginError, match=r"^mkdocs\.yml: theme\.palette lists one scheme, for which Material "
+    del loaded["theme"]["palette"][1]
+    with pytest.raises(SourceError, match=r"^mkdocs\.yml: theme\.palette lists one scheme, for which Material "
                                           r"still draws a toggle that switches to nothing; write the scheme as a mapping"):
-        theme_checks.check_palette(loaded)
+        theme.check_palette(loaded, "mkdocs.yml")
+
+
+def test_one_scheme_written_as_a_mapping_passes():
+    theme.check_palette({"theme": {"palette": {"scheme": "default", "primary": "custom", "accent": "custom"}}},
+                        "mkdocs.yml")
 
 
 def test_a_web_font_is_refused_for_the_systems_fonts():
     loaded = config()
-    loaded.theme["font"] = {"text": "Roboto"}
-    with pytest.raises(PluginError, match=r"^mkdocs\.yml: theme\.font names a web font; write font: false"):
-        theme_checks.check_font(loaded)
+    loaded["theme"]["font"] = {"text": "Roboto"}
+    with pytest.raises(SourceError, match=r"^mkdocs\.yml: theme\.font names a web font; write font: false"):
+        theme.check_font(loaded, "mkdocs.yml")
 
 
 @pytest.mark.parametrize("option, address", [
@@ -61,52 +66,65 @@ def test_a_web_font_is_refused_for_the_systems_fonts():
     ("extra_css", "//fonts.example.org/font.css"),
 ])
 def test_a_script_or_stylesheet_from_another_site_is_refused_with_the_way_to_vendor_it(option, address):
-    loaded = load_config(str(ROOT / "mkdocs.yml"), **{option: [address]})
-    with pytest.raises(PluginError, match=rf"^mkdocs\.yml: {option} lists {address}, on another site, which the "
+    loaded = {**config(), option: [address]}
+    with pytest.raises(SourceError, match=rf"^mkdocs\.yml: {option} lists {address}, on another site, which the "
                                           r"site's Content-Security-Policy blocks.*overrides/assets/"):
-        theme_checks.check_assets_elsewhere(loaded)
+        theme.check_assets_elsewhere(loaded, "mkdocs.yml")
+
+
+def test_a_script_listed_with_its_type_is_judged_by_its_path():
+    loaded = {**config(), "extra_javascript": [{"path": "https://example.org/x.js", "type": "module"}]}
+    with pytest.raises(SourceError, match=r"extra_javascript lists https://example\.org/x\.js, on another site"):
+        theme.check_assets_elsewhere(loaded, "mkdocs.yml")
 
 
 @pytest.mark.parametrize("feature", ["navigation.instant", "navigation.instant.prefetch"])
 def test_instant_navigation_is_refused_with_the_reason(feature):
     loaded = config()
-    loaded.theme["features"].append(feature)
-    with pytest.raises(PluginError, match=rf"^mkdocs\.yml: theme\.features lists {feature}; remove it"):
-        theme_checks.check_features(loaded)
+    loaded["theme"]["features"].append(feature)
+    with pytest.raises(SourceError, match=rf"^mkdocs\.yml: theme\.features lists {feature}; remove it"):
+        theme.check_features(loaded, "mkdocs.yml")
 
 
 def test_a_stylesheet_in_one_editions_folder_is_refused_naming_where_it_goes(project_copy):
     (project_copy / "docs/en/extra.css").write_text("p { color: red; }\n", encoding="utf-8")
-    loaded = load_config(str(project_copy / "mkdocs.yml"), extra_css=["extra.css"])
-    with pytest.raises(PluginError, match=r"^mkdocs\.yml: extra\.css is in docs/en/ but not in docs/ru/, so the "
+    loaded = {**config(root=project_copy), "extra_css": ["extra.css"]}
+    with pytest.raises(SourceError, match=r"^mkdocs\.yml: extra\.css is in docs/en/ but not in docs/ru/, so the "
                                           r"'ru' edition would lack it; move it to overrides/extra\.css"):
-        theme_checks.check_assets_in_one_edition(loaded)
+        in_one_edition(loaded, "mkdocs.yml", project_copy)
 
 
 def test_a_logo_each_edition_has_its_own_copy_of_builds(project_copy):
     for lang in ("en", "ru"):
         (project_copy / f"docs/{lang}/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    loaded = load_config(str(project_copy / "mkdocs.ru.yml"))
-    loaded.theme["logo"] = "logo.png"
-    theme_checks.check_assets_in_one_edition(loaded)
+    loaded = config("mkdocs.ru.yml", root=project_copy)
+    loaded["theme"]["logo"] = "logo.png"
+    in_one_edition(loaded, "mkdocs.ru.yml", project_copy)
 
 
 def test_a_logo_in_one_editions_folder_is_refused(project_copy):
     (project_copy / "docs/ru/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    loaded = load_config(str(project_copy / "mkdocs.ru.yml"))
-    loaded.theme["logo"] = "logo.png"
-    with pytest.raises(PluginError, match=r"^mkdocs\.ru\.yml: logo\.png is in docs/ru/ but not in docs/en/"):
-        theme_checks.check_assets_in_one_edition(loaded)
+    loaded = config("mkdocs.ru.yml", root=project_copy)
+    loaded["theme"]["logo"] = "logo.png"
+    with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: logo\.png is in docs/ru/ but not in docs/en/"):
+        in_one_edition(loaded, "mkdocs.ru.yml", project_copy)
+
+
+def test_a_theme_file_in_overrides_is_the_themes(project_copy):
+    loaded = config(root=project_copy)
+    assert (project_copy / "overrides" / loaded["theme"]["favicon"]).is_file()
+    (project_copy / "docs/en" / loaded["theme"]["favicon"]).parent.mkdir(parents=True)
+    (project_copy / "docs/en" / loaded["theme"]["favicon"]).write_text("<svg/>", encoding="utf-8")
+    in_one_edition(loaded, "mkdocs.yml", project_copy)
 
 
 def test_a_folder_of_theme_files_in_docs_is_refused_naming_overrides(project_copy):
-    import editions
     (project_copy / "docs/assets").mkdir()
     (project_copy / "docs/assets/extra.css").write_text("p {}\n", encoding="utf-8")
-    loaded = load_config(str(project_copy / "mkdocs.yml"))
-    with pytest.raises(PluginError, match=r"^docs/assets/ is not an edition's folder: the theme's own files .* go "
+    loaded = config(root=project_copy)
+    with pytest.raises(SourceError, match=r"^docs/assets/ is not an edition's folder: the theme's own files .* go "
                                           r"in overrides/assets/"):
-        editions._check_editions(loaded, loaded.extra["editions"])
+        editions.check_editions(loaded, "mkdocs.yml", project_copy)
 
 
 # --- End to end ------------------------------------------------------------------------
