@@ -19,7 +19,6 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
@@ -113,13 +112,10 @@ def site(tmp_path_factory) -> Site:
     """The site, built once for the address it is served at on 127.0.0.1: under a
     sub-path, as a GitHub Pages project site is, so tests see real addresses."""
     server = PagesServer("/opcat-site/")
-    site_dir = tmp_path_factory.mktemp("site")
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=server.url, strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = subprocess.run([sys.executable, "tools/build.py", "-q", "--out", str(site_dir)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300, env={**os.environ, "SITE_URL": server.url})
+    assert result.returncode == 0, result.stderr[-3000:]
     server.serve(site_dir)
     yield Site(site_dir, server.url)
     server.close()
@@ -147,7 +143,7 @@ def source() -> SourceArticle:
 def copy_project(copy: Path) -> Path:
     """What it takes to build the site, copied into `copy`."""
     configs = [p.name for p in ROOT.glob("mkdocs*.yml")]
-    for name in ("docs", "overrides", "hooks", "extensions", "tools", "dev", "requirements.lock", *configs):
+    for name in ("docs", "overrides", "checks", "extensions", "finish", "tools", "dev", "requirements.lock", *configs):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, copy / name)
