@@ -5,8 +5,8 @@
     ./dev new --translate docs/en/news/F.md  its twin in the other edition (same name)
 
 What the editor has to write is marked FILL IN; the build refuses to publish a page
-that still holds it (hooks/front_matter.py), and `draft: true` keeps the item out
-of the published site until it is removed (hooks/news.py).
+that still holds it (checks/front_matter.py), and `draft: true` keeps the item out
+of the published site until it is removed.
 """
 
 import argparse
@@ -17,9 +17,10 @@ import unicodedata
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.meta import get_data
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from checks import SourceError, front_matter  # noqa: E402  (the project's one reader of front matter)
 EDITIONS = ("en", "ru")
 CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
@@ -80,7 +81,10 @@ def translate(original: Path, lang: str | None):
     if not original.is_file() or source_lang not in EDITIONS:
         sys.exit(f"dev: there is no page docs/{relative}; name an existing page of docs/en/ or docs/ru/.")
     lang = lang or next(other for other in EDITIONS if other != source_lang)
-    _, fields = get_data(original.read_text(encoding="utf-8-sig"))
+    try:
+        fields, _ = front_matter.read(original, f"docs/{relative.as_posix()}")
+    except SourceError as error:
+        sys.exit(f"dev: {error}")
     twin = {"template": fields.get("template", "news.html"), "draft": True, "translated_from": source_lang,
             "title": FILL["title"], "description": FILL["description"]}
     for name in ("date", "source", "source_url"):
