@@ -23,6 +23,7 @@ what the site uses. Measured by bench/run.py.
   (outside <pre>, <textarea>, <script> and <style>); a browser renders them alike.
 """
 
+import fnmatch
 import hashlib
 import json
 import posixpath
@@ -69,13 +70,34 @@ SOURCE_MAP = re.compile(r"\s*/[*/]# sourceMappingURL=\S+(?: \*/)?\s*$")
 UNUSED_RULE = re.compile(r"data-md-color-(?:primary|accent)=(?!custom\b)[\w-]+|\[data-md-color-switching\]")
 
 
-def one_file(folder: Path, pattern: str, why: str) -> Path:
-    found = sorted(folder.glob(pattern))
+def linked_files(folder: Path) -> list:
+    """The stylesheets and scripts the edition's home page links, from its folder:
+    the theme's files as this engine named and placed them."""
+    home = folder / "index.html"
+    text = home.read_text(encoding="utf-8") if home.is_file() else ""
+    found = []
+    for tag in html.tags(text):
+        address = tag.get("href") if tag.name == "link" and tag.get("rel") == "stylesheet" else \
+            tag.get("src") if tag.name == "script" else None
+        if address and not re.match(r"^[a-z]+:|^/", address):
+            found.append(posixpath.normpath(address))
+    return found
+
+
+def matches(path: str, pattern: str) -> bool:
+    """assets/stylesheets/palette.*.min.css names Material's palette wherever the
+    engine puts it below assets/stylesheets/ (Zensical: in classic/)."""
+    folder, name = posixpath.split(pattern)
+    return path.startswith(folder + "/") and fnmatch.fnmatchcase(posixpath.basename(path), name)
+
+
+def one_file(folder: Path, linked: list, pattern: str, why: str) -> Path:
+    found = [path for path in linked if matches(path, pattern)]
     if len(found) != 1:
-        names = ", ".join(p.relative_to(folder).as_posix() for p in found) or "none"
-        raise LeanFailed(f"extra.join: {pattern} {why} matches {len(found)} files of the built theme ({names}), "
+        names = ", ".join(found) or "none"
+        raise LeanFailed(f"extra.join: {pattern} {why} matches {len(found)} of the files the pages link ({names}), "
                          "expected one; has Material renamed its assets? Change the pattern in mkdocs.yml.")
-    return found[0]
+    return folder / found[0]
 
 
 def join_files(folder: Path, names: list) -> dict:
@@ -85,15 +107,16 @@ def join_files(folder: Path, names: list) -> dict:
     if unknown:
         raise LeanFailed(f"extra.join: {unknown[0]} is neither a .css nor a .js file; only stylesheets "
                          "and scripts can be joined (mkdocs.yml).")
+    linked = linked_files(folder)
     moved = {}
     for suffix, base_pattern in JOIN_INTO.items():
         parts = [name for name in names if name.endswith(suffix)]
         if not parts:
             continue
-        base = one_file(folder, base_pattern, "(Material's own)")
+        base = one_file(folder, linked, base_pattern, "(Material's own)")
         texts = [SOURCE_MAP.sub("", base.read_text(encoding="utf-8"))]
         for name in parts:
-            part = one_file(folder, name, "(a file to join)") if "*" in name else folder / name
+            part = one_file(folder, linked, name, "(a file to join)") if "*" in name else folder / name
             if not part.is_file():
                 raise LeanFailed(f"extra.join: {name} is not a file of the theme (overrides/) or of docs/; "
                                  "check the path in mkdocs.yml.")

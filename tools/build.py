@@ -106,6 +106,13 @@ def report(results: dict) -> str:
     return "\n".join(messages for _, messages in results.values() if messages)
 
 
+def finish_step(step, *args, **kwargs):
+    try:
+        step(*args, **kwargs)
+    except finish.FinishFailed as error:
+        raise BuildFailed(f"the finishing steps stopped: {error}") from None
+
+
 def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_url=None):
     """Check, build every configuration, finish, and put the site into `out`."""
     try:
@@ -129,7 +136,7 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
                 offline=True, preview=False))
             if all(ok for ok, _ in results.values()):
                 assemble(offline, work / "offline")
-                finish.finish_offline(work / "offline", sources)
+                finish_step(finish.finish_offline, work / "offline", sources)
                 download = finish.pack(work / "offline")
             else:
                 offline_failure = report(results)
@@ -148,7 +155,7 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
             print(said, file=sys.stderr)
         site = work / "site"
         assemble(online, site)
-        finish.finish_online(site, sources, root_url=root_url, preview=preview, download=download)
+        finish_step(finish.finish_online, site, sources, root_url=root_url, preview=preview, download=download)
         # mkdtemp's folders are private (0700); a web server must read them.
         for path in [site, *site.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)

@@ -6,7 +6,7 @@ of its own, two at a time (this machine, like CI's, has two cores).
   (about 0.7 s each, measured), and the compiled templates are kept on disk for
   the run (Jinja's bytecode cache, keyed by each template's text), so the four
   builds compile them once. It is MkDocs' own `build`, with its strictness.
-- Zensical: its command line, `zensical build -f FILE -s`, in a subprocess.
+- Zensical: its command line, `zensical build -s -c -f FILE`, in a subprocess.
 
 Each returns (passed, what the engine said).
 """
@@ -86,7 +86,8 @@ def run_zensical(layers: list, work: Path, quiet: bool) -> list:
     command = os.environ.get("ZENSICAL", "zensical")
 
     def one(layer):
-        result = subprocess.run([command, "build", "-s", "-f", str(layer)], cwd=layer.parent, text=True,
+        # -c: Zensical's cache would keep a page built by an older extension.
+        result = subprocess.run([command, "build", "-s", "-c", "-f", str(layer)], cwd=layer.parent, text=True,
                                 capture_output=True, env={**os.environ, "NO_COLOR": "1"})
         return result.returncode == 0, (result.stdout or "") + (result.stderr or "")
 
