@@ -41,7 +41,8 @@ def _mkdocs_build(job):
     handler.setLevel(logging.WARNING if quiet else logging.INFO)
     logger = logging.getLogger("mkdocs")
     logger.handlers, logger.propagate = [handler], False
-    logger.setLevel(logging.DEBUG)
+    # INFO, not DEBUG: at DEBUG, MkDocs 1.6 skips its check of links to anchors.
+    logger.setLevel(logging.INFO)
     try:
         config = load_config(str(layer), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
