@@ -90,9 +90,13 @@ def run_step(step, *args, **kwargs):
         raise FinishFailed(str(error)) from None
 
 
-def finish_offline(tree: Path, sources):
+def finish_offline(tree: Path, sources, *, root_url: str):
+    from site_data import sitemap_entries
+
     for edition in sources.editions:
         run_step(finish_edition, tree, edition, sources, offline=True)
+        # The published addresses, as online: a sitemap names where pages are published.
+        sitemaps.write(tree / edition.path, sitemap_entries(sources, edition, root_url))
 
 
 def custom_domain(site_url: str):

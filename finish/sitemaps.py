@@ -19,7 +19,7 @@ def sitemap(entries: list) -> str:
         if alternates:
             lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(alternates[0][1])}/>')
         lines.append("  </url>")
-    return "\n".join(lines + ["</urlset>"]) + "\n"
+    return "\n".join(lines + ["</urlset>"])
 
 
 def write(folder: Path, entries: list):

@@ -136,7 +136,7 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
                 offline=True, preview=False))
             if all(ok for ok, _ in results.values()):
                 assemble(offline, work / "offline")
-                finish_step(finish.finish_offline, work / "offline", sources)
+                finish_step(finish.finish_offline, work / "offline", sources, root_url=root_url)
                 download = finish.pack(work / "offline")
             else:
                 offline_failure = report(results)

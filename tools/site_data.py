@@ -79,7 +79,7 @@ def write_configuration(data: dict, path: Path):
 
 
 NEWS_TEMPLATE = "news.html"
-NEWS_PAGE = "news.md"
+NEWS_PAGE = "news/index.md"
 FEED = "feed.xml"
 ZIP_PATH = "downloads/turkmenistan-opcat-offline.zip"
 
@@ -164,7 +164,9 @@ def sitemap_entries(sources, edition, root_url: str) -> list:
     edition that has it is x-default)."""
     shown = {each.lang: published(sources, each.lang, preview=False) for each in sources.editions}
     entries = []
-    for src in sorted(shown[edition.lang], key=lambda name: (name != "index.md", name)):
+    # In MkDocs' order: a folder's files before its subfolders, its index first.
+    order = lambda name: (name.count("/"), posixpath.dirname(name), posixpath.basename(name) != "index.md", name)
+    for src in sorted(shown[edition.lang], key=order):
         present = [t for t in twins_of(src, edition, sources.editions, shown, True) if not t["missing"]]
         entries.append((root_url + edition.path + page_url(src), [(t["lang"], t["url"]) for t in present]))
     return entries
