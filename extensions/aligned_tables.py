@@ -1,7 +1,7 @@
 """Table columns aligned with `|---:|` or `|:---:|` get a class, not an inline style.
 
 Python-Markdown's tables write `style="text-align: right;"` on each cell, which the
-site's Content-Security-Policy blocks (style-src 'self') and hooks/content_policy.py
+site's Content-Security-Policy blocks (style-src 'self') and extensions/content_policy.py
 refuses; `align="right"` is obsolete HTML. So each aligned cell gets the class
 `align-left`, `align-center` or `align-right` instead, which site.css styles.
 """

@@ -94,7 +94,8 @@ def matches(path: str, pattern: str) -> bool:
 def one_file(folder: Path, linked: list, pattern: str, why: str) -> Path:
     found = [path for path in linked if matches(path, pattern)]
     if len(found) != 1:
-        names = ", ".join(found) or "none"
+        folder_name = posixpath.dirname(pattern) + "/"
+        names = ", ".join(path for path in linked if path.startswith(folder_name)) or "none"
         raise LeanFailed(f"extra.join: {pattern} {why} matches {len(found)} of the files the pages link ({names}), "
                          "expected one; has Material renamed its assets? Change the pattern in mkdocs.yml.")
     return folder / found[0]

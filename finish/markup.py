@@ -1,6 +1,8 @@
 """Material's markup, corrected where it fails WCAG or HTML validity, in the built
 pages (its partials that the site replaces instead are in overrides/partials/):
 
+- no page mounts Material's palette component, which overrides/partials/palette.html
+  unmounts (the site's toggle does its job): a page that does stops the build;
 - the hidden checkboxes that open the drawer and the search carry
   autocomplete="off", which HTML does not allow on a checkbox;
 - the search dialog (role="dialog") has no accessible name: it gets the search
@@ -39,6 +41,10 @@ def fix(text: str, where: str) -> str:
         raise MarkupChanged(f"{where}: expected Material's 2 toggle checkboxes with autocomplete, found "
                             f"{len(toggles)}; check finish/markup.py against the new Material markup.")
     changes = [(tag, {"autocomplete": False}) for tag in toggles]
+    if any(t.get("data-md-component") == "palette" for t in found):
+        raise MarkupChanged(f"{where}: Material's palette component is mounted again (data-md-component=\"palette\"), "
+                            "so its script and the site's toggle would both run; overrides/partials/palette.html no "
+                            "longer replaces Material's partial: compare the two and palette-toggle.html.")
     dialog = [t for t in found if t.get("data-md-component") == "search" and t.get("role") == "dialog"]
     field = [t for t in found if t.name == "input" and "md-search__input" in (t.get("class") or "").split()]
     if len(dialog) != 1:

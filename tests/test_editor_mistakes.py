@@ -197,7 +197,8 @@ def test_content_the_policy_would_block_stops_the_build_naming_the_file(project,
 
 
 def test_a_vetted_origin_in_embed_origins_may_be_embedded_and_enters_the_policy(project):
-    replace_in(project, "mkdocs.yml", "embed_origins: []", "embed_origins: [https://img.example.org]")
+    replace_in(project, "mkdocs.yml", "embed_origins: &embed_origins []",
+               "embed_origins: &embed_origins [https://img.example.org]")
     write_item(project, body='The text.\n\n<img src="https://img.example.org/x.png" alt="A picture">\n')
     site = assert_builds(project, dev(project, "build"))
     policy = page(site, "news/item/index.html").select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
@@ -359,10 +360,12 @@ def test_an_edition_path_without_its_slash_is_refused(project):
 
 
 def test_a_joined_file_that_a_material_upgrade_renamed_is_named(project):
-    """Material names its palette by a hash that changes with its version."""
-    replace_in(project, "mkdocs.yml", "palette.fb2fffe2.min.css", "palette.0000beef.min.css")
-    assert_stops(project, dev(project, "build"), r"extra\.join: assets/stylesheets/palette\.0000beef\.min\.css is "
-                                                 r"not a file of the theme \(overrides/\) or of docs/")
+    """Material names its palette by a hash that changes with its version, so the
+    site names it by a pattern; one that no longer matches says what it found."""
+    replace_in(project, "mkdocs.yml", "assets/stylesheets/palette.*.min.css", "assets/stylesheets/colours.*.min.css")
+    assert_stops(project, dev(project, "build"), r"extra\.join: assets/stylesheets/colours\.\*\.min\.css \(a file to "
+                                                 r"join\) matches 0 of the files the pages link \(assets/stylesheets/"
+                                                 r"main\.\w+\.min\.css, assets/stylesheets/palette\.\w+\.min\.css")
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -378,11 +381,11 @@ def test_a_glossary_mistake_is_named_with_its_line(project, line, expected):
 
 
 def test_a_palette_form_that_a_material_upgrade_changed_is_named(project):
-    """The site unmounts Material's palette component by its form's exact markup
-    (hooks/material_fixes.py); a changed form must not leave both scripts running."""
+    """The site unmounts Material's palette component with its own palette partial; a
+    Material upgrade that stops using it must not leave both scripts running."""
     partial = project / "overrides" / "partials" / "palette.html"
     material = Path(material_theme.__file__).parent / "templates" / "partials" / "palette.html"
     partial.write_text(material.read_text(encoding="utf-8").replace(
         'data-md-component="palette">', 'data-md-component="palette" data-md-upgraded>'), encoding="utf-8")
-    assert_stops(project, dev(project, "build"), r"expected Material's palette form .* once; check "
-                                                 r"hooks/material_fixes\.py and palette-toggle\.html")
+    assert_stops(project, dev(project, "build"), r"Material's palette component is mounted again .* "
+                                                 r"overrides/partials/palette\.html no longer replaces")

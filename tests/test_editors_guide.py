@@ -62,7 +62,7 @@ def test_the_guides_link_to_each_other_by_paths_that_exist():
 def test_every_section_of_a_guide_that_the_code_names_exists():
     """Messages and comments send editors to a guide's section ("EDITING.md, Languages")."""
     named = re.compile(r"(EDITING\.md|MAINTAINING\.md|bench/README\.md)[,:]? [\"'“]?([A-Z][A-Za-z' ]+)")
-    files = [path for folder in ("hooks", "tools", "overrides", ".github") for path in (ROOT / folder).rglob("*")
+    files = [path for folder in ("checks", "extensions", "finish", "tools", "overrides", ".github") for path in (ROOT / folder).rglob("*")
              if path.is_file() and path.suffix in (".py", ".html", ".yml", ".toml", ".svg")]
     seen = 0
     for path in files + [ROOT / "pyproject.toml", ROOT / "mkdocs.yml"]:
@@ -77,7 +77,8 @@ def test_every_page_example_of_the_guide_builds(project_copy):
     built = [place(project_copy, number, text) for number, text in enumerate(PAGES)]
     for config in CONFIGS:
         origins = yaml.safe_load(config)["extra"]["embed_origins"]
-        replace_in(project_copy, "mkdocs.yml", "embed_origins: []", f"embed_origins: {origins}")
+        replace_in(project_copy, "mkdocs.yml", "embed_origins: &embed_origins []",
+                   f"embed_origins: &embed_origins {origins}")
     site = assert_builds(project_copy, dev(project_copy, "build"))
     for path in built:
         assert (site / path / "index.html").is_file(), path

@@ -281,6 +281,8 @@ def test_with_a_third_edition_an_item_names_each_language_it_lacks_once(tmp_path
     project = copy_project(tmp_path / "project")
     configs = {"en": project / "mkdocs.yml", "ru": project / "mkdocs.ru.yml"}
     (project / "mkdocs.uz.yml").write_text(UZBEK, encoding="utf-8")
+    (project / "mkdocs.uz.offline.yml").write_text((project / "mkdocs.ru.offline.yml").read_text(
+        encoding="utf-8").replace("mkdocs.ru.yml", "mkdocs.uz.yml").replace("lang: ru", "lang: en"), encoding="utf-8")
     english = configs["en"].read_text(encoding="utf-8")
     english = english.replace("      config: mkdocs.ru.yml\n", "      config: mkdocs.ru.yml\n    - lang: uz\n"
                               "      name: Oʻzbekcha\n      locale: uz_UZ\n      path: uz/\n"
@@ -293,7 +295,8 @@ def test_with_a_third_edition_an_item_names_each_language_it_lacks_once(tmp_path
                              encoding="utf-8")
     (project / "docs/glossary/uz.md").write_bytes((project / "docs/glossary/en.md").read_bytes())
     (project / "docs/uz").mkdir()
-    for page in ("index.md", "opcat.md"):
+    (project / "docs/uz/news").mkdir()
+    for page in ("index.md", "opcat.md", "news/index.md"):
         (project / "docs/uz" / page).write_bytes((project / "docs/en" / page).read_bytes())
     item = new_item(project, "A report in English only")
     fill(item, "The text.\n", description="A report published in English only, with three editions of the "

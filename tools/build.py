@@ -178,7 +178,7 @@ def main(argv=None) -> int:
         print(f"{error}\nbuild: stopped; {args.out.name}/ was left as it was", file=sys.stderr)
         return 1
     if not args.quiet:
-        print(f"build: built the site into {args.out.name}/", file=sys.stderr)
+        print(f"build: built the site into {args.out.name}/")
     return 0
 
 

@@ -1,4 +1,4 @@
-// Abbreviations (hooks/abbreviations.py): one tooltip for the page, shown on hover,
+// Abbreviations (extensions/abbreviations.py): one tooltip for the page, shown on hover,
 // focus and tap by listeners on the document, so nothing is set up per term. It
 // stays while the pointer moves onto it (a short grace covers the gap), until blur
 // or a tap elsewhere, and Escape hides it without moving focus (WCAG 1.4.13).
