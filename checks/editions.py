@@ -40,9 +40,9 @@ def check_editions(config: dict, name: str, root: Path) -> list:
                        f"ending with a slash, such as '{edition['lang']}/'.")
         if number and not (root / str(edition["config"])).is_file():
             fail(name, f"extra.editions[{number}].config names {edition['config']}, which is not in the project.")
-        if not (root / "docs" / str(edition["lang"]) / "news" / "index.md").is_file():
-            fail(f"docs/{edition['lang']}/news/index.md", f"the '{edition['lang']}' edition's News page is missing; "
-                 "copy docs/en/news/index.md and write its title and description in the edition's language "
+        if not (root / "docs" / str(edition["lang"]) / "news.md").is_file():
+            fail(f"docs/{edition['lang']}/news.md", f"the '{edition['lang']}' edition's News page is missing; "
+                 "copy docs/en/news.md and write its title and description in the edition's language "
                  "(EDITING.md, Languages).")
         own = str(edition.get("config") or "mkdocs.yml") if number else "mkdocs.yml"
         offline = own.removesuffix(".yml") + ".offline.yml"

@@ -37,9 +37,9 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader
 
 NEWS_TEMPLATE = "news.html"
-# The News page of each edition, docs/<lang>/news/index.md: the list of its news items.
+# The News page of each edition, docs/<lang>/news.md: the list of its news items.
 NEWS_INDEX_TEMPLATE = "news-index.html"
-NEWS_INDEX = "news/index.md"
+NEWS_INDEX = "news.md"
 TEMPLATES = {NEWS_TEMPLATE, NEWS_INDEX_TEMPLATE}
 # MkDocs' own pattern for a front matter block, so every engine reads the same block.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.S)
@@ -158,7 +158,7 @@ def check_fields(fields: dict, name: str, src_uri: str, config: dict):
         fail(name, f"the page has {', '.join(news_fields)} but is not a news item, so no News page or "
                    f"feed would list it and its date would not be checked; add template: "
                    f"{NEWS_TEMPLATE}, or remove those fields from an ordinary page.")
-    if src_uri.startswith(NEWS_FOLDER) and src_uri != NEWS_INDEX and template != NEWS_TEMPLATE:
+    if src_uri.startswith(NEWS_FOLDER) and template != NEWS_TEMPLATE:
         fail(name, f"the page is in news/ but is not a news item, so no News page or feed would "
                    f"list it; add template: {NEWS_TEMPLATE} (with date, source and source_url), "
                    "or move it out of news/.")

@@ -130,7 +130,7 @@ def test_the_project_passes_every_check_and_is_read_with_its_pages(project):
     home = sources.pages["en"]["index.md"]
     assert home.fields["date"].isoformat() == "2024-12-21" and not home.draft
     assert home.body.startswith("At the workshop") and home.path == project / "docs" / "en" / "index.md"
-    assert sources.pages["ru"]["news/index.md"].fields["template"] == "news-index.html"
+    assert sources.pages["ru"]["news.md"].fields["template"] == "news-index.html"
 
 
 def test_a_draft_is_read_as_a_draft(project):

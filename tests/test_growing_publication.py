@@ -295,8 +295,7 @@ def test_with_a_third_edition_an_item_names_each_language_it_lacks_once(tmp_path
                              encoding="utf-8")
     (project / "docs/glossary/uz.md").write_bytes((project / "docs/glossary/en.md").read_bytes())
     (project / "docs/uz").mkdir()
-    (project / "docs/uz/news").mkdir()
-    for page in ("index.md", "opcat.md", "news/index.md"):
+    for page in ("index.md", "opcat.md", "news.md"):
         (project / "docs/uz" / page).write_bytes((project / "docs/en" / page).read_bytes())
     item = new_item(project, "A report in English only")
     fill(item, "The text.\n", description="A report published in English only, with three editions of the "

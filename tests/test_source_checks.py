@@ -49,7 +49,7 @@ def test_a_layout_that_does_not_exist_is_refused_naming_the_one_there_is():
 
 
 def test_the_news_page_has_its_own_layout_and_no_other_page_has_it():
-    check_fields({"template": "news-index.html", "title": "News", "description": "x" * 60}, src="news/index.md")
+    check_fields({"template": "news-index.html", "title": "News", "description": "x" * 60}, src="news.md")
     with pytest.raises(SourceError, match=r"^docs/ru/opcat\.md: front matter field 'template' is news-index\.html, "
                                           r"the News page's layout, which only docs/<lang>/news\.md has"):
         check_fields({"template": "news-index.html", "title": "News", "description": "x" * 60},

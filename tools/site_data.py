@@ -79,7 +79,7 @@ def write_configuration(data: dict, path: Path):
 
 
 NEWS_TEMPLATE = "news.html"
-NEWS_PAGE = "news/index.md"
+NEWS_PAGE = "news.md"
 FEED = "feed.xml"
 ZIP_PATH = "downloads/turkmenistan-opcat-offline.zip"
 
