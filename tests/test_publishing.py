@@ -1,5 +1,5 @@
 """Publishing: the GitHub Pages workflow is valid, safe and publishes only what passed;
-`mkdocs gh-deploy` publishes exactly the built site; builds are reproducible; and a
+`./dev deploy` publishes exactly the built site; builds are reproducible; and a
 site hosted under a sub-path never links out of it."""
 
 import filecmp
@@ -106,7 +106,7 @@ def test_site_url_comes_from_pages_or_a_repository_variable():
     assert checkout["with"]["persist-credentials"] == "false"
 
 
-# --- gh-deploy --------------------------------------------------------------------------
+# --- ./dev deploy (the by-hand publishing into a gh-pages branch) ----------------------
 
 def git(*args, cwd):
     return run("git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args, cwd=cwd)
@@ -117,8 +117,8 @@ def gh_deploy(project, remote, **env):
     git("add", "-A", cwd=project)
     git("commit", "-q", "-m", "site", cwd=project)
     git("remote", "add", "origin", str(remote), cwd=project)
-    run(sys.executable, "-m", "mkdocs", "gh-deploy", "--force", cwd=project,
-        env={"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+    run("./dev", "deploy", cwd=project,
+        env={"VENV": sys.prefix, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid",
              "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.invalid", **env})
     listing = run("git", "ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).stdout.split()
     return set(listing)
@@ -128,7 +128,7 @@ DRAFT = """---
 template: news.html
 draft: true
 title: A draft
-description: A draft news item, which gh-deploy must leave out of the published site.
+description: A draft news item, which ./dev deploy must leave out of the published site.
 date: 2025-03-05
 source: nCa (news Central Asia)
 source_url: https://www.newscentralasia.net/2025/03/05/draft/
@@ -138,7 +138,7 @@ Not ready.
 """
 
 
-def test_gh_deploy_publishes_exactly_the_built_site(project_copy, tmp_path):
+def test_deploy_publishes_exactly_the_built_site(project_copy, tmp_path):
     remote = tmp_path / "remote.git"
     run("git", "init", "-q", "--bare", str(remote), cwd=tmp_path)
     for extra in ("tests", ".ci", "README.md", "pyproject.toml"):
@@ -159,12 +159,13 @@ def test_gh_deploy_publishes_exactly_the_built_site(project_copy, tmp_path):
     assert [p for p in published if p.startswith("assets/stylesheets/main.")], "no stylesheet was published"
     assert not [p for p in published if "draft" in p], "a draft was published"
     assert "CNAME" not in published, "no custom domain was configured"
-    outside = [p for p in published if p.startswith(("tests/", ".ci/", "docs/", "hooks/", "overrides/"))
+    outside = [p for p in published if p.startswith(("tests/", ".ci/", "docs/", "checks/", "extensions/", "finish/",
+                                                     "tools/", "overrides/"))
                or p.endswith((".md", ".py", ".yml", ".toml", ".lock"))]
     assert not outside, f"sources published: {outside}"
 
 
-def test_gh_deploy_publishes_a_cname_for_a_custom_domain(project_copy, tmp_path):
+def test_deploy_publishes_a_cname_for_a_custom_domain(project_copy, tmp_path):
     remote = tmp_path / "remote.git"
     run("git", "init", "-q", "--bare", str(remote), cwd=tmp_path)
     published = gh_deploy(project_copy, remote, SITE_URL="https://opcat.example.org/")
@@ -176,8 +177,8 @@ def test_gh_deploy_publishes_a_cname_for_a_custom_domain(project_copy, tmp_path)
 # --- Reproducible builds ------------------------------------------------------------------
 
 def build_into(project, target, epoch):
-    run(sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target), cwd=project,
-        env={"SOURCE_DATE_EPOCH": epoch, "SITE_URL": "https://user.github.io/repo/"})
+    run(sys.executable, "tools/build.py", "-q", "--out", str(target), cwd=project,
+        env={"SOURCE_DATE_EPOCH": epoch, "SITE_URL": "https://user.github.io/repo/", "PYTHONPATH": str(project)})
 
 
 def differing(left: Path, right: Path):

@@ -171,10 +171,13 @@ def main(argv=None) -> int:
     parser.add_argument("--preview", action="store_true")
     parser.add_argument("-q", "--quiet", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--publishing", action="store_true", help="refuse to build for the preview's address")
     args = parser.parse_args(argv)
     try:
+        if args.publishing:
+            checks.check_deploy_address(os.environ)
         build_site(args.out.resolve(), engine=args.engine, preview=args.preview, quiet=args.quiet)
-    except BuildFailed as error:
+    except (BuildFailed, checks.SourceError) as error:
         print(f"{error}\nbuild: stopped; {args.out.name}/ was left as it was", file=sys.stderr)
         return 1
     if not args.quiet:
