@@ -59,8 +59,10 @@ def _mkdocs_build(job):
     return True, said.getvalue()
 
 
-def preload():
-    """What every MkDocs build imports, imported once in the parent."""
+def preload(layers):
+    """What every MkDocs build imports, imported once in the parent; and the list of
+    the theme's files, which every build walks (Material's 10,000 icons: about
+    0.2 s a build), listed once: the children inherit both."""
     import babel.dates  # noqa: F401
     import material.plugins.offline.plugin  # noqa: F401
     import material.plugins.search.plugin  # noqa: F401
@@ -72,10 +74,25 @@ def preload():
     import pymdownx.snippets  # noqa: F401
     import pymdownx.tabbed  # noqa: F401
     import pymdownx.tasklist  # noqa: F401
+    import jinja2
+
+    walk = jinja2.FileSystemLoader.list_templates
+    listed = {}
+
+    def list_templates(self):
+        key = tuple(self.searchpath)
+        if key not in listed:
+            listed[key] = walk(self)
+        return listed[key]
+
+    jinja2.FileSystemLoader.list_templates = list_templates
+    from mkdocs.config import load_config
+    for layer in layers[:1]:  # the theme's folders are the same in every build of a run
+        load_config(str(layer)).theme.get_env().list_templates()
 
 
 def run_mkdocs(layers: list, work: Path, quiet: bool) -> list:
-    preload()
+    preload(layers)
     cache = work / "templates"
     cache.mkdir(exist_ok=True)
     context = multiprocessing.get_context("fork")

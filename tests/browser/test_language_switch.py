@@ -13,7 +13,7 @@ from conftest import EDITIONS, front_matter, labels
 # The sidebar's entries, as the editors wrote them.
 HOME = {lang: " ".join(front_matter(lang)["title"].split())[:30] for lang in EDITIONS}
 EXPLAINER = {lang: front_matter(lang, "opcat.md")["title"] for lang in EDITIONS}
-NEWS = {lang: front_matter(lang, "news/index.md")["title"] for lang in EDITIONS}
+NEWS = {lang: front_matter(lang, "news.md")["title"] for lang in EDITIONS}
 OTHER = {"en": "ru", "ru": "en"}
 HOW = pytest.mark.parametrize("how", ["pointer", "keyboard"])
 
