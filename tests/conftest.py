@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
-from mkdocs.utils.meta import get_data
+from checks.front_matter import read as read_page
 
 from pages_server import PagesServer
 
@@ -47,9 +47,10 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 
 def front_matter(lang: str, page: str = "index.md") -> dict:
-    """A page's front matter as MkDocs reads it (docs/<lang>/<page>): tests take titles,
-    dates and sources from here, never from a copy an editor would have to update."""
-    return get_data((ROOT / "docs" / lang / page).read_text(encoding="utf-8-sig"))[1]
+    """A page's front matter (docs/<lang>/<page>), read by the project's one reader of
+    it (checks/front_matter.py): tests take titles, dates and sources from here,
+    never from a copy an editor would have to update."""
+    return read_page(ROOT / "docs" / lang / page, f"docs/{lang}/{page}")[0]
 
 
 def edition_config(lang: str):
@@ -69,7 +70,7 @@ def news_items(project: Path, lang: str) -> list:
     folder = project / "docs" / lang
     items = []
     for path in folder.rglob("*.md"):
-        fields = get_data(path.read_text(encoding="utf-8-sig"))[1]
+        fields = read_page(path, path.name)[0]
         if fields.get("template") == "news.html" and fields.get("draft") is not True:
             src = path.relative_to(folder).as_posix()
             page = "index.html" if src == "index.md" else src.removesuffix(".md") + "/index.html"
