@@ -12,6 +12,7 @@ edition, whose file:// search runs the worker in an iframe from generated inline
 
 import base64
 import hashlib
+import re
 
 
 from . import html
@@ -61,6 +62,43 @@ def inline_code(text: str):
     return scripts, styles
 
 
+# A <style> a script makes at run time: an element helper called with "style",
+# its attributes and its text (Zensical's search: C("style",{},Tc.toString()), the
+# text a string constant of the bundle). Material's bundle makes none.
+STYLE_ELEMENT = re.compile(r"""\(\s*(["'])style\1\s*,\s*\{[^{}]*\}\s*,\s*([A-Za-z_$][\w$]*)(?:\.toString\(\))?\s*\)""")
+JS_STRING = r"""'(?:[^'\\\n]|\\[\s\S])*'|"(?:[^"\\\n]|\\[\s\S])*"|`(?:[^`\\$]|\\[\s\S]|\$(?!\{))*`"""
+
+
+def injected_styles(pages: list) -> set:
+    """The text of each <style> that the local scripts these pages link create at
+    run time, found in the script itself: the constant its element is made with.
+    The policy must allow it by hash like any inline style; found anew each build,
+    so an engine's upgrade that changes the text updates the hash."""
+    def js_text(literal):  # a JavaScript string literal's value
+        def unescape(match):
+            code = match[1]
+            if code[0] in "ux" and len(code) > 1:
+                return chr(int(code.strip("u{}x"), 16))
+            if code in ("\n", "\r\n", "\r", "\u2028", "\u2029"):
+                return ""  # a line continuation
+            return {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}.get(code, code)
+        return re.sub(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])", unescape, literal[1:-1])
+
+    scripts = set()
+    for page in pages:
+        for tag in html.tags(page.read_text(encoding="utf-8")):
+            src = tag.get("src") if tag.name == "script" else None
+            if src and not re.match(r"^[a-z][a-z0-9+.-]*:|^/", src, re.I):
+                scripts.add((page.parent / src.split("?")[0].split("#")[0]).resolve())
+    styles = set()
+    for script in sorted(scripts):
+        code = script.read_text(encoding="utf-8") if script.is_file() else ""
+        for name in {match[2] for match in STYLE_ELEMENT.finditer(code)}:
+            for literal in re.finditer(rf"(?<![\w$.]){re.escape(name)}\s*=\s*({JS_STRING})", code):
+                styles.add(js_text(literal[1]))
+    return styles
+
+
 def add_policy(pages: list, embeds=()):
     """One policy for these pages (an edition's), with the hashes of all their inline code."""
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
@@ -69,6 +107,7 @@ def add_policy(pages: list, embeds=()):
         found = inline_code(text)
         scripts.update(map(sha256, found[0]))
         styles.update(map(sha256, found[1]))
+    styles.update(map(sha256, injected_styles(pages)))
     tag = f'<meta {MARKER} content="{policy(scripts, styles, embeds)}">'
     for page, text in texts.items():
         if CHARSET not in text:
