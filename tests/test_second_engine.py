@@ -25,7 +25,7 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.utils.meta import get_data
+from checks.front_matter import read as read_page
 
 from conftest import EDITIONS, PUBLICATION, ROOT, Site, copy_project, glossary, news_items
 from pages_server import PagesServer
@@ -84,7 +84,7 @@ def published_pages(project: Path, lang: str) -> list:
     folder = project / "docs" / lang
     pages = []
     for path in sorted(folder.rglob("*.md")):
-        if get_data(path.read_text(encoding="utf-8-sig"))[1].get("draft") is True:
+        if read_page(path, path.name)[0].get("draft") is True:
             continue
         src = path.relative_to(folder).as_posix()
         pages.append("index.html" if src == "index.md" else src.removesuffix(".md") + "/index.html")
