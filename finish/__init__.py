@@ -16,7 +16,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import csp, feeds, lean, markup, sitemaps
+from . import csp, feeds, html, lean, markup, sitemaps
 from .offline import pack
 
 __all__ = ["finish_offline", "finish_online", "pack", "FinishFailed"]
@@ -67,19 +67,21 @@ def finish_edition(tree: Path, edition, sources, *, offline: bool):
         (folder / SHIM).unlink()  # only the offline edition needs it
     lean.compact_search_index(folder)
     moved = lean.join_files(folder, (config.get("extra") or {}).get("join") or [])
-    icon = folder / (config.get("theme") or {}).get("favicon", "")
+    icon = lean.favicon_data(folder / (config.get("theme") or {}).get("favicon", ""))
     folders = source_folders(edition, sources, directory_urls=not offline)
     for page in edition_files(tree, edition, sources):
         if page.suffix != ".html":
             continue
         name = page.relative_to(folder).as_posix()
+        where = f"{edition.path}{name}"
         text = page.read_text(encoding="utf-8")
-        text = markup.fix(text, f"{edition.path}{name}")
-        text = markup.move_skip_link(text, f"{edition.path}{name}")
+        tags = html.tags(text)  # once a page: every step below finds its tags here
+        edits = markup.fixes(tags, where) + lean.link_joined(text, tags, name, moved, where)
+        edits += lean.inline_favicon(tags, icon) + lean.readable_config(text, tags)
         if name in folders:
-            text = markup.local_addresses(text, page, folder / folders[name])
-        text = lean.link_joined(text, name, moved, f"{edition.path}{name}")
-        text = lean.fold_white_space(lean.inline_favicon(lean.readable_config(text), icon))
+            edits += markup.local_addresses(tags, page, folder / folders[name])
+        text = html.replace(text, edits)
+        text = lean.fold_white_space(markup.move_skip_link(text, where))
         page.write_text(text, encoding="utf-8")
 
 

@@ -50,16 +50,19 @@ def policy(scripts, styles, embeds=()) -> str:
     ])
 
 
-def inline_code(text: str):
-    """The text of every inline <script> (not JSON data) and <style> of a page."""
-    scripts, styles = [], []
+def page_code(text: str):
+    """What a page runs: the text of every inline <script> (not JSON data) and
+    <style>, and the addresses of the local scripts it links; one parse."""
+    scripts, styles, linked = [], [], []
     for tag in html.tags(text):
         if tag.name == "script" and "src" not in tag.attrs and tag.get("type") not in (
                 "application/json", "application/ld+json"):
             scripts.append(text[tag.end:text.index("</script>", tag.end)])
         elif tag.name == "style":
             styles.append(text[tag.end:text.index("</style>", tag.end)])
-    return scripts, styles
+        elif tag.name == "script" and tag.get("src") and not re.match(r"^[a-z][a-z0-9+.-]*:|^/", tag.get("src"), re.I):
+            linked.append(tag.get("src").split("?")[0].split("#")[0])
+    return scripts, styles, linked
 
 
 # A <style> a script makes at run time: an element helper called with "style",
@@ -69,7 +72,7 @@ STYLE_ELEMENT = re.compile(r"""\(\s*(["'])style\1\s*,\s*\{[^{}]*\}\s*,\s*([A-Za-
 JS_STRING = r"""'(?:[^'\\\n]|\\[\s\S])*'|"(?:[^"\\\n]|\\[\s\S])*"|`(?:[^`\\$]|\\[\s\S]|\$(?!\{))*`"""
 
 
-def injected_styles(pages: list) -> set:
+def injected_styles(pages: list, linked: dict = None) -> set:
     """The text of each <style> that the local scripts these pages link create at
     run time, found in the script itself: the constant its element is made with.
     The policy must allow it by hash like any inline style; found anew each build,
@@ -84,12 +87,9 @@ def injected_styles(pages: list) -> set:
             return {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}.get(code, code)
         return re.sub(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])", unescape, literal[1:-1])
 
-    scripts = set()
-    for page in pages:
-        for tag in html.tags(page.read_text(encoding="utf-8")):
-            src = tag.get("src") if tag.name == "script" else None
-            if src and not re.match(r"^[a-z][a-z0-9+.-]*:|^/", src, re.I):
-                scripts.add((page.parent / src.split("?")[0].split("#")[0]).resolve())
+    if linked is None:
+        linked = {page: page_code(page.read_text(encoding="utf-8"))[2] for page in pages}
+    scripts = {(page.parent / src).resolve() for page in pages for src in linked[page]}
     styles = set()
     for script in sorted(scripts):
         code = script.read_text(encoding="utf-8") if script.is_file() else ""
@@ -102,12 +102,12 @@ def injected_styles(pages: list) -> set:
 def add_policy(pages: list, embeds=()):
     """One policy for these pages (an edition's), with the hashes of all their inline code."""
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
-    scripts, styles = set(), set()
-    for text in texts.values():
-        found = inline_code(text)
-        scripts.update(map(sha256, found[0]))
-        styles.update(map(sha256, found[1]))
-    styles.update(map(sha256, injected_styles(pages)))
+    scripts, styles, linked = set(), set(), {}
+    for page, text in texts.items():
+        inline_scripts, inline_styles, linked[page] = page_code(text)
+        scripts.update(map(sha256, inline_scripts))
+        styles.update(map(sha256, inline_styles))
+    styles.update(map(sha256, injected_styles(pages, linked)))
     tag = f'<meta {MARKER} content="{policy(scripts, styles, embeds)}">'
     for page, text in texts.items():
         if CHARSET not in text:

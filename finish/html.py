@@ -71,9 +71,9 @@ def replace(text: str, changes: list) -> str:
     return text
 
 
-def set_attrs(text: str, changes: list) -> str:
-    """Rewrite tags with new attributes: [(tag, {name: value or None})], where a
-    name mapped to False is removed."""
+def attr_edits(changes: list) -> list:
+    """The (start, end, new text) edits that give tags new attributes:
+    [(tag, {name: value or None})], where a name mapped to False is removed."""
     edits = []
     for tag, new in changes:
         attrs = dict(tag.attrs)
@@ -83,4 +83,4 @@ def set_attrs(text: str, changes: list) -> str:
             else:
                 attrs[name] = value
         edits.append((tag.start, tag.end, render(tag, attrs)))
-    return replace(text, edits)
+    return edits

@@ -167,10 +167,11 @@ def without_unused_rules(css: str) -> str:
     return "".join(kept)
 
 
-def link_joined(text: str, page: str, moved: dict, where: str) -> str:
-    """Point the page (its address from the edition's root) at the joined files."""
+def link_joined(text: str, tags: list, page: str, moved: dict, where: str) -> list:
+    """The edits that point the page (its address from the edition's root) at the
+    joined files."""
     found = {}
-    for tag in html.tags(text):
+    for tag in tags:
         address = tag.get("href") if tag.name == "link" else tag.get("src") if tag.name == "script" else None
         if not address or re.match(r"^[a-z]+:", address):
             continue
@@ -196,7 +197,7 @@ def link_joined(text: str, page: str, moved: dict, where: str) -> str:
             attribute = "href" if tag.name == "link" else "src"
             changes.append((tag.start, tag.end, html.render(tag, {**tag.attrs, attribute: address[: -len(
                 posixpath.basename(name))] + posixpath.basename(new)})))
-    return html.replace(text, changes)
+    return changes
 
 
 KEEP_AS_IS = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
@@ -209,14 +210,18 @@ def fold_white_space(text: str) -> str:
                    for index, part in enumerate(parts) if index % 3 != 2)
 
 
-def inline_favicon(text: str, icon: Path) -> str:
+def favicon_data(icon: Path):
+    """The SVG favicon as a data: address (None for another kind of icon)."""
     if not icon.is_file() or icon.suffix != ".svg":
-        return text
-    data = "data:image/svg+xml," + urllib.parse.quote(icon.read_text(encoding="utf-8").strip(), safe="=:/'-.,")
-    for tag in html.tags(text):
+        return None
+    return "data:image/svg+xml," + urllib.parse.quote(icon.read_text(encoding="utf-8").strip(), safe="=:/'-.,")
+
+
+def inline_favicon(tags: list, data) -> list:
+    for tag in tags if data else ():
         if tag.name == "link" and tag.get("rel") == "icon" and (tag.get("href") or "").endswith(".svg"):
-            return html.replace(text, [(tag.start, tag.end, html.render(tag, {**tag.attrs, "href": data}))])
-    return text
+            return [(tag.start, tag.end, html.render(tag, {**tag.attrs, "href": data}))]
+    return []
 
 
 def html_json(data) -> str:
@@ -227,9 +232,9 @@ def html_json(data) -> str:
     return text
 
 
-def readable_config(text: str) -> str:
-    for tag in html.tags(text):
+def readable_config(text: str, tags: list) -> list:
+    for tag in tags:
         if tag.name == "script" and tag.get("id") == "__config" and tag.get("type") == "application/json":
             end = text.index("</script>", tag.end)
-            return text[:tag.end] + html_json(json.loads(text[tag.end:end])) + text[end:]
-    return text
+            return [(tag.end, end, html_json(json.loads(text[tag.end:end])))]
+    return []

@@ -33,8 +33,8 @@ class MarkupChanged(Exception):
     pass
 
 
-def fix(text: str, where: str) -> str:
-    found = html.tags(text)
+def fixes(found: list, where: str) -> list:
+    """The edits that correct Material's markup, from the page's tags."""
     toggles = [t for t in found if t.name == "input" and t.get("type") == "checkbox" and t.get("class") == "md-toggle"
                and "autocomplete" in t.attrs]
     if len(toggles) != 2:
@@ -55,7 +55,7 @@ def fix(text: str, where: str) -> str:
         changes.append((dialog[0], {"aria-label": field[0].get("aria-label")}))
     if not any(t.get("id") == "__toc" for t in found):
         changes += [(t, {"for": False}) for t in found if t.name == "label" and t.get("for") == "__toc"]
-    return html.set_attrs(text, changes)
+    return html.attr_edits(changes)
 
 
 SKIP = re.compile(r'(<div data-md-component="skip">)(\s*)(</div>)')
@@ -82,11 +82,12 @@ MEDIA = {"img": ("src",), "source": ("src", "srcset"), "video": ("src", "poster"
          "track": ("src",), "iframe": ("src",)}
 
 
-def local_addresses(text: str, page: Path, source_folder: Path) -> str:
+def local_addresses(found: list, page: Path, source_folder: Path) -> list:
     """A local address that does not resolve from the page but does from the folder
-    of its Markdown file is an address written in HTML: rewrite it to the page's."""
+    of its Markdown file is an address written in HTML: the edits that rewrite it
+    to the page's."""
     changes = []
-    for tag in html.tags(text):
+    for tag in found:
         new = {}
         for name in MEDIA.get(tag.name, ()):
             value = tag.get(name)
@@ -109,4 +110,4 @@ def local_addresses(text: str, page: Path, source_folder: Path) -> str:
                 new[name] = joined
         if new:
             changes.append((tag, new))
-    return html.set_attrs(text, changes) if changes else text
+    return html.attr_edits(changes)

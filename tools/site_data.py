@@ -32,7 +32,7 @@ class Tagged:
         self.tag, self.kind, self.value = tag, kind, value
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's, where installed: faster
     pass
 
 
