@@ -16,9 +16,10 @@ reader's browser contact another site, named with the file and the line of the t
 
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from extensions.policy_rules import EMBEDDING, NEVER, addresses, elements
 
 from .errors import blank_code, fail
 
@@ -35,40 +36,12 @@ MARKDOWN_LINK = re.compile(r"\]\(\s*<?(javascript:[^)\s>]*)", re.I)
 # attr_list's { .class #id key="value" } (and {: ... }) after an element.
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
 ATTR = re.compile(r"""([\w-]+)=("[^"]*"|'[^']*'|[^\s"'}]+)|[#.][\w-]+""")
-EMBEDDING = {"img", "source", "video", "audio", "track", "iframe", "input"}
-NEVER = {"script": "a <script>; the site runs no code written into a page",
-         "style": "a <style> block; put styles in overrides/assets/stylesheets/site.css",
-         "object": "an <object>; the site embeds no plug-in content",
-         "embed": "an <embed>; the site embeds no plug-in content"}
 ORIGIN = re.compile(r"https://[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?")
-
-
-class _Elements(HTMLParser):
-    """Every start tag with its attributes and line (in the HTML of the page's text)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs), self.getpos()[0]))
 
 
 def html_tags(body: str) -> list:
     """(tag, attributes, line) of every element written as HTML in the text, outside code."""
-    parser = _Elements()
-    parser.feed(blank_code(body))
-    parser.close()
-    return parser.tags
-
-
-def addresses(tag, attrs):
-    """The addresses an element makes the browser fetch."""
-    found = [attrs[name] for name in ("src", "poster", "data") if attrs.get(name)]
-    for candidate in (attrs.get("srcset") or "").split(","):
-        if candidate.strip():
-            found.append(candidate.split()[0])
-    return found
+    return elements(blank_code(body))
 
 
 def markdown_images(prose: str) -> list:
@@ -89,7 +62,7 @@ def embedded(body: str) -> list:
     found = [(address, f"line {prose.count(chr(10), 0, offset) + 1} of the text")
              for address, offset in markdown_images(prose)]
     found += [(address, f"near line {line} of the text, in a <{tag}>") for tag, attrs, line in html_tags(body)
-              if tag in EMBEDDING for address in addresses(tag, attrs)]
+              if tag in EMBEDDING for address in addresses(attrs)]
     return found
 
 
@@ -177,7 +150,7 @@ def check_raw_html(body: str, name: str, embed_origins: list):
             fail(name, f"the text contains {NEVER[tag]}. Remove it {near}.")
         check_attributes(attrs, near, name)
         if tag in EMBEDDING:
-            for address in addresses(tag, attrs):
+            for address in addresses(attrs):
                 check_embed(address, near, name, allowed)
     prose = blank_code(body)
 

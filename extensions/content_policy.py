@@ -16,11 +16,12 @@ back in it), and refuses:
 It raises ContentPolicyError; the engine names the page.
 """
 
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
+
+from extensions.policy_rules import EMBEDDING, NEVER, addresses, elements
 
 try:  # MkDocs prints a PluginError as a message, without a traceback.
     from mkdocs.exceptions import PluginError as _Refusal
@@ -30,40 +31,6 @@ except ImportError:  # another engine
 
 class ContentPolicyError(_Refusal):
     """A page's content the site will not publish."""
-
-
-EMBEDDING = {"img", "source", "video", "audio", "track", "iframe", "input"}
-NEVER = {"script": "a <script>; the site runs no code written into a page",
-         "style": "a <style> block; put styles in overrides/assets/stylesheets/site.css",
-         "object": "an <object>; the site embeds no plug-in content",
-         "embed": "an <embed>; the site embeds no plug-in content"}
-
-
-class _Elements(HTMLParser):
-    """Every start tag with its attributes and line."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs), self.getpos()[0]))
-
-
-def elements(html):
-    parser = _Elements()
-    parser.feed(html)
-    parser.close()
-    return parser.tags
-
-
-def addresses(attrs):
-    """The addresses an element makes the browser fetch."""
-    found = [attrs[name] for name in ("src", "poster", "data") if attrs.get(name)]
-    for candidate in (attrs.get("srcset") or "").split(","):
-        if candidate.strip():
-            found.append(candidate.split()[0])
-    return found
 
 
 def refuse_code(tag, attrs, near):
