@@ -102,8 +102,28 @@ def assemble(builds, tree: Path):
         shutil.move(str(build.folder), str(target))
 
 
-def report(results: dict) -> str:
-    return "\n".join(messages for _, messages in results.values() if messages)
+# What to write instead, after the engine's own words for the mistakes it finds.
+HINTS = {
+    "but the target": "Write the link to the Markdown file as it lies in the edition's folder, relative to the "
+                      "page that links it, such as [the explainer](../opcat.md) from news/ (EDITING.md, Editing a page).",
+    "does not contain an anchor": "Link to a heading that is there: its anchor is the heading in lower case, words "
+                                  "joined by hyphens, as the page's own permanent links show.",
+}
+
+
+def report(results: dict, failed: bool = False) -> str:
+    """What the builds said; for a failed build, its warnings and errors alone, each
+    known mistake with what to write instead."""
+    said = []
+    for ok, messages in results.values():
+        if failed and ok:
+            continue
+        lines = [line for line in messages.splitlines() if not (failed and line.startswith("INFO"))]
+        if failed:
+            lines = [line for line in lines if not line.startswith("Aborted with")]
+            lines += [hint for key, hint in HINTS.items() if key in messages]
+        said.append("\n".join(lines))
+    return "\n".join(filter(None, said))
 
 
 def finish_step(step, *args, **kwargs):
@@ -139,14 +159,14 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
                 finish_step(finish.finish_offline, work / "offline", sources, root_url=root_url)
                 download = finish.pack(work / "offline")
             else:
-                offline_failure = report(results)
+                offline_failure = report(results, failed=True)
         online = [Build(e, False, work / "parts" / e.lang) for e in sources.editions]
         results = run_builds(online, engine, work, run_id, quiet, lambda b: site_data.layer(
             sources, b.edition, inherit=b.config_file, site_dir=str(b.folder), root_url=root_url,
             offline=False, preview=preview, download=download and len(download)))
-        said = report(results)
         if not all(ok for ok, _ in results.values()):
-            raise BuildFailed(said or "the engine failed without a message")
+            raise BuildFailed(report(results, failed=True) or "the engine failed without a message")
+        said = report(results)
         if offline_failure is not None:
             # Reported only when the online editions built: a mistake in a page is
             # reported once, by the online build, naming the edition's file.

@@ -31,11 +31,12 @@ def main(argv=None) -> int:
         site = Path(folder) / "site"
 
         def rebuild():
+            # A mistake is said and the preview goes on: the last good build stays
+            # on show (build_site replaces the folder only when all of it passed).
             try:
                 build.build_site(site, preview=True, quiet=True, root_url=url)
             except build.BuildFailed as error:
                 print(f"{error}\nserve: the preview shows the last good build until this is fixed", file=sys.stderr)
-                raise SystemExit("serve: rebuild stopped") from None
 
         try:
             build.build_site(site, preview=True, quiet=True, root_url=url)
