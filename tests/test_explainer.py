@@ -35,7 +35,9 @@ EXPECTED = {
         "words_per_minute": 228,
         "kyrgyz_years": "2012 to 2025",
         "abolished": "abolished the Centre",
-        "turkmenistan": ["June 1999", "6 November 2023", "not a party to OPCAT", "accession"],
+        # The sheet verifies "June 1999", not a day (its "Read first", item 2).
+        "turkmenistan": ["June 1999", "accession"],
+        "not_a_party": "not a party to OPCAT",
         "section": "where-turkmenistan-stands",
         # "Has not signed" is INFERRED in the fact sheet: every sentence that says
         # Turkmenistan has not signed says it with a hedge.
@@ -51,7 +53,8 @@ EXPECTED = {
         "words_per_minute": 184,
         "kyrgyz_years": "2012–2025",
         "abolished": "упразднил Центр",
-        "turkmenistan": ["в июне 1999 года", "6 ноября 2023 года", "не был участником ФП КПП", "присоединения"],
+        "turkmenistan": ["в июне 1999 года", "присоединения"],
+        "not_a_party": "не был участником ФП КПП",
         "section": "положение-туркменистана",
         "signing": r"подпис",
         "hedge": r"по-видимому, не подписал|действительно не подписывал",
@@ -84,6 +87,24 @@ def fact_sheet_entries():
         else:
             entries.append(line)
     return entries
+
+
+def fact_sheet_date(pattern):
+    """The day a VERIFIED entry of the fact sheet gives, found by `pattern` (a regular
+    expression whose group is the date as the sheet writes it, "3 October 2025")."""
+    import datetime
+    entries = [entry for entry in fact_sheet_entries() if re.search(pattern, entry) and "VERIFIED" in entry]
+    assert len(entries) == 1, f"the fact sheet has {len(entries)} VERIFIED entries matching {pattern!r}"
+    written = re.search(pattern, entries[0]).group(1).replace("*", "")
+    return datetime.datetime.strptime(written, "%d %B %Y").date()
+
+
+def written_date(lang, day):
+    """A day as the edition writes dates (extra.labels.date_format, babel's pattern),
+    white space folded as normalise() folds it."""
+    from babel.dates import format_date
+    from conftest import labels
+    return normalise(format_date(day, format=labels(lang)["date_format"], locale=lang))
 
 
 def fact_sheet_lines_with(url):
@@ -211,16 +232,53 @@ def test_turkmenistan_not_having_signed_is_hedged_alike_in_both_editions(site, l
         assert re.search(EXPECTED[lang]["hedge"], sentence), f"stated without a hedge: {sentence}"
 
 
+def section_text(site, lang, heading):
+    """The text under the explainer's one heading (h2 or h3) whose id is `heading` or
+    whose text contains it, up to the next heading, without footnote numbers."""
+    article = explainer(site, lang).select_one("article")
+    for ref in article.select("sup"):
+        ref.decompose()
+    found = [h for h in article.select("h2, h3") if h.get("id") == heading or normalise(heading) in normalise(h.get_text())]
+    assert len(found) == 1, f"{len(found)} headings of the explainer are {heading!r}"
+    parts = []
+    for sibling in found[0].find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name):
+            break
+        parts.append(normalise(sibling.get_text()))
+    return " ".join(parts)
+
+
+# The fact sheet's entry on the Kyrgyz law: its adoption, and the day it took effect
+# (what ended the Centre; "Read first", item 1, and section 3).
+ADOPTED = r"adopted the new constitutional law .*? on (\d{1,2} \w+ \d{4})"
+IN_FORCE = r"entered into force on (\**\d{1,2} \w+ \d{4}\**)"
+
+
 @LANGS
 def test_kyrgyz_centre_is_presented_as_abolished_in_2025(site, lang):
-    headings = [h.get_text() for h in explainer(site, lang).select("article h3")]
-    assert any(EXPECTED[lang]["kyrgyz_years"] in h for h in headings)
-    text = normalise(explainer(site, lang).get_text())
-    assert EXPECTED[lang]["abolished"] in text and "3 " in text
+    """Under the Kyrgyz heading: adopted on the sheet's day, the Centre abolished, and
+    the law in force from the sheet's day, each day written as the edition writes dates."""
+    text = section_text(site, lang, EXPECTED[lang]["kyrgyz_years"])
+    adopted = written_date(lang, fact_sheet_date(ADOPTED))
+    in_force = written_date(lang, fact_sheet_date(IN_FORCE))
+    for words in (adopted, EXPECTED[lang]["abolished"], in_force):
+        assert words in text, f"the Kyrgyz section does not say {words!r}: {text}"
+    assert text.index(adopted) < text.index(EXPECTED[lang]["abolished"]) < text.index(in_force), text
+
+
+# The day of Turkmenistan's fourth review (section 4 of the sheet).
+UPR_REVIEW = r"4th-cycle review on \w+ (\d{1,2} \w+ \d{4})"
 
 
 @LANGS
 def test_turkmenistan_section_dates_its_facts_and_says_accession(site, lang):
-    text = normalise(explainer(site, lang).get_text())
+    from conftest import front_matter
+    text = section_text(site, lang, EXPECTED[lang]["section"])
     for phrase in EXPECTED[lang]["turkmenistan"]:
-        assert phrase in text
+        assert phrase in text, f"the Turkmenistan section does not say {phrase!r}"
+    assert written_date(lang, fact_sheet_date(UPR_REVIEW)) in text, "the UPR review is not given the sheet's day"
+    # Not a party on the day of the news report (the report's own date, its front matter).
+    report_day = written_date(lang, front_matter(lang)["date"])
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", text) if report_day in s]
+    assert any(EXPECTED[lang]["not_a_party"] in s for s in sentences), \
+        f"no sentence says Turkmenistan was {EXPECTED[lang]['not_a_party']!r} on {report_day}: {sentences}"
