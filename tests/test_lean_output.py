@@ -9,6 +9,38 @@ from conftest import EDITIONS
 
 SEARCH_LANGUAGES = {"en": set(), "ru": {"ru"}}
 
+# What finish/lean.py leaves out of the joined stylesheet (UNUSED_RULE): each must be
+# in Material's own, or its absence from ours proves nothing (a renamed selector).
+DROPPED_CSS = ["data-md-color-primary=red", "[data-md-color-switching]"]
+# The search files of languages neither edition uses, which must be in Material's package.
+DROPPED_SEARCH = ["tinyseg.js", "wordcut.js"]
+
+
+def material_assets():
+    """The assets folder of the installed Material theme, as the build copies it."""
+    from pathlib import Path
+    import material
+    return Path(material.__file__).parent / "templates" / "assets"
+
+
+def material_css() -> str:
+    sheets = sorted((material_assets() / "stylesheets").glob("*.css"))
+    assert sheets, "Material's package has no stylesheets where this test looks"
+    return "".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
+
+
+def test_what_the_site_drops_is_in_materials_own_files():
+    """Each absence checked below is of something Material ships: a rename in a
+    Material upgrade fails here, rather than letting those checks pass vacuously."""
+    css = material_css()
+    for selector in DROPPED_CSS + ["@media screen{[data-md-color-scheme=slate]{color-scheme:dark"]:
+        assert selector in css, f"Material's stylesheets no longer have {selector!r}: update finish/lean.py and this test"
+    lunr = material_assets() / "javascripts" / "lunr"
+    for name in DROPPED_SEARCH:
+        assert (lunr / name).is_file(), f"Material no longer ships {name}"
+    languages = {p.name.split(".")[1] for p in lunr.glob("min/lunr.*.min.js")} - {"stemmer", "multi"}
+    assert languages > set().union(*SEARCH_LANGUAGES.values()), "Material ships no other search language to drop"
+
 
 def test_no_source_maps_are_published(site):
     assert not list(site.root.rglob("*.map"))
@@ -19,7 +51,7 @@ def test_only_the_editions_search_languages_are_published(site, lang):
     lunr = site.root / EDITIONS[lang] / "assets" / "javascripts" / "lunr"
     languages = {p.name.split(".")[1] for p in lunr.glob("min/lunr.*.min.js")} - {"stemmer", "multi"}
     assert languages == SEARCH_LANGUAGES[lang]
-    assert not (lunr / "tinyseg.js").exists() and not (lunr / "wordcut.js").exists()
+    assert not [name for name in DROPPED_SEARCH if (lunr / name).exists()]
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
@@ -42,9 +74,11 @@ def test_a_page_fetches_one_stylesheet_and_one_script_as_plain_material_does(sit
     # Material's own, then the palette, then the site's (extra.join, in that order).
     assert stylesheet.index(".md-typeset") < stylesheet.index("[data-md-color-scheme=slate]{color-scheme:dark") \
         < stylesheet.index("--site-source-bg")
-    assert "data-md-color-primary=red" not in stylesheet, "the unused named colours came back"
-    # Dead weight: nothing the site mounts sets the attribute (hooks/lean.py, UNUSED_RULE).
-    assert "[data-md-color-switching]" not in stylesheet
+    # Dead weight (finish/lean.py, UNUSED_RULE): the named colours the site does not
+    # use, and a rule on an attribute nothing the site mounts sets. Each is in
+    # Material's own stylesheet (test_what_the_site_drops_is_in_materials_own_files).
+    for selector in DROPPED_CSS:
+        assert selector not in stylesheet, f"{selector} came back"
     assert "@media screen{[data-md-color-scheme=slate]{color-scheme:dark" in stylesheet, "the dark scheme is gone"
     assert script.index("__md_get") < script.index("abbr-tooltip")
     assert "sourceMappingURL" not in stylesheet + script

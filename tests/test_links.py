@@ -196,10 +196,35 @@ def test_a_site_with_only_working_citations_passes(tmp_path, answering_server):
     assert Answers.seen == ["/ok"]
 
 
-def test_the_projects_exclusion_file_is_valid():
-    """Valid TOML, and each entry a regular expression with a reason (the check
-    stops with a message otherwise, which fails this test)."""
-    assert isinstance(links.exclusions(), list)
+def cited_in_sources() -> set:
+    """Every http(s) address the pages' sources (docs/) write: what the external check
+    finds cited in the built pages (the theme and configurations cite none)."""
+    return {url.rstrip(".,;:") for file in ROOT.glob("docs/**/*.md")
+            for url in re.findall(r"https?://[^\s)<>\]\"'`{}|]+", file.read_text(encoding="utf-8"))}
+
+
+def test_the_projects_exclusions_each_leave_out_a_cited_address_for_a_dated_reason():
+    """Each entry of tools/link-exclusions.toml reads (a regular expression with a
+    reason, or the check stops), leaves out at least one address the site cites (an
+    entry that matches nothing hides the next address it happens to match), says when
+    it was last opened by hand (as the file asks, so the next person knows how stale
+    it is), and is listed once."""
+    import datetime
+    try:
+        entries = links.exclusions()
+    except SystemExit as refusal:
+        pytest.fail(str(refusal))
+    cited = cited_in_sources()
+    assert cited, "no cited address found in the sources: has the way pages cite changed?"
+    for number, entry in enumerate(entries, 1):
+        where = f"tools/link-exclusions.toml, exclusion {number} ({entry['address']!r})"
+        assert any(re.search(entry["address"], url) for url in cited), f"{where} matches no address the site cites"
+        days = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", entry["reason"])
+        assert days, f"{where}: the reason does not say when it was checked by hand (YYYY-MM-DD)"
+        assert all(datetime.date.fromisoformat(day) <= datetime.date.today() for day in days), \
+            f"{where}: checked on a day still to come"
+    addresses = [entry["address"] for entry in entries]
+    assert len(set(addresses)) == len(addresses), f"an exclusion is listed twice: {addresses}"
 
 
 def test_an_exclusion_without_a_reason_is_refused(project_copy, site):

@@ -11,24 +11,35 @@ from conftest import EDITIONS, front_matter, glossary, labels, normalise
 
 TEXT = {
     "en": {
-        "dateline": "21 December 2024",
-        "to_explainer": "What OPCAT and national preventive mechanisms are",
         "search": "preventive",
         "language": "English",
     },
     "ru": {
-        "dateline": "21 декабря 2024 года",
-        "to_explainer": "О ФП КПП и национальных превентивных механизмах",
         # An inflected form: the page says "механизмов", "механизм", "механизмы".
         "search": "механизмы",
         "language": "Русский",
     },
 }
-# What the editors may change is read from their files.
+
+
+def _from_the_editors_files(lang):
+    """What the editors may change, read from their files: the report's title and
+    date (front matter; the date as the edition writes dates, extra.labels.date_format),
+    the words of the home page's link to the explainer, the explainer's title."""
+    from babel.dates import format_date
+    from conftest import ROOT
+    home = " ".join(front_matter(lang)["title"].split())
+    body = (ROOT / "docs" / lang / "index.md").read_text(encoding="utf-8")
+    to_explainer = re.findall(r"\[([^\]]+)\]\(opcat\.md\)", body)
+    assert len(to_explainer) == 1, f"docs/{lang}/index.md links the explainer {len(to_explainer)} times"
+    return dict(headline=home[:60], home_link=home[:30], explainer=front_matter(lang, "opcat.md")["title"],
+                not_found=labels(lang)["not_found_title"], to_explainer=" ".join(to_explainer[0].split()),
+                dateline=normalise(format_date(front_matter(lang)["date"], format=labels(lang)["date_format"],
+                                               locale=lang)))
+
+
 for _lang, _text in TEXT.items():
-    _home = " ".join(front_matter(_lang)["title"].split())
-    _text.update(headline=_home[:60], home_link=_home[:30], explainer=front_matter(_lang, "opcat.md")["title"],
-                 not_found=labels(_lang)["not_found_title"])
+    _text.update(_from_the_editors_files(_lang))
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
 
