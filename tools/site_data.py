@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from extensions import typography_ru
 from finish import lean
 
 from babel.dates import format_date
@@ -113,6 +114,14 @@ def megabytes(size: int, lang: str) -> str:
     return f"{value.replace('.', ',')}\u00a0МБ" if lang == "ru" else f"{value}\u00a0MB"
 
 
+def typesetter(edition):
+    """The edition's typography for text from front matter, which the Markdown
+    extensions never see: a headline's «2026 год» is kept together as in the text."""
+    if "extensions.typography_ru" in (edition.config.get("markdown_extensions") or {}):
+        return typography_ru.set_text
+    return lambda text: text
+
+
 def published(sources, lang: str, preview: bool) -> dict:
     """The edition's pages that this build publishes (a preview shows drafts too)."""
     return {src: page for src, page in sources.pages[lang].items() if preview or not page.draft}
@@ -178,12 +187,13 @@ def layer(sources, edition, *, inherit: Path, site_dir: str, root_url: str, offl
     say) with what this build adds."""
     directory_urls = not offline
     pages, items = {}, []
+    typeset = typesetter(edition)
     shown = {each.lang: published(sources, each.lang, preview) for each in sources.editions}
     for src, page in sorted(shown[edition.lang].items()):
         url = page_url(src, directory_urls)
         twins = twins_of(src, edition, sources.editions, shown, directory_urls)
         meta = page.fields
-        data = {"twins": twins, "draft": page.draft, "home": src == "index.md",
+        data = {"twins": twins, "draft": page.draft, "home": src == "index.md", "title": typeset(meta["title"].strip()),
                 "jsonld": json_ld(page, edition, edition.url + url, root_url, twins)}
         for field in ("date", "updated"):
             if meta.get(field):
@@ -191,7 +201,7 @@ def layer(sources, edition, *, inherit: Path, site_dir: str, root_url: str, offl
                 data[field + "_text"] = long_date(meta[field], edition)
         pages[url] = data
         if meta.get("template") == NEWS_TEMPLATE:
-            items.append({"url": url, "title": meta["title"].strip(), "description": meta["description"].strip(),
+            items.append({"url": url, "title": data["title"], "description": typeset(meta["description"].strip()),
                           "date": meta["date"].isoformat(), "date_text": data["date_text"], "draft": page.draft,
                           "src": src})
     items.sort(key=lambda item: (item["date"], item["src"]), reverse=True)
