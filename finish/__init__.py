@@ -12,6 +12,8 @@ engine build, whatever engine built it. Each module is one job:
 A step that cannot do its job raises FinishFailed with what to look at.
 """
 
+import multiprocessing
+import os
 import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -69,20 +71,32 @@ def finish_edition(tree: Path, edition, sources, *, offline: bool):
     moved = lean.join_files(folder, (config.get("extra") or {}).get("join") or [])
     icon = lean.favicon_data(folder / (config.get("theme") or {}).get("favicon", ""))
     folders = source_folders(edition, sources, directory_urls=not offline)
-    for page in edition_files(tree, edition, sources):
-        if page.suffix != ".html":
-            continue
-        name = page.relative_to(folder).as_posix()
-        where = f"{edition.path}{name}"
-        text = page.read_text(encoding="utf-8")
-        tags = html.tags(text)  # once a page: every step below finds its tags here
-        edits = markup.fixes(tags, where) + lean.link_joined(text, tags, name, moved, where)
-        edits += lean.inline_favicon(tags, icon) + lean.readable_config(text, tags)
-        if name in folders:
-            edits += markup.local_addresses(tags, page, folder / folders[name])
-        text = html.replace(text, edits)
-        text = lean.fold_white_space(markup.move_skip_link(text, where))
-        page.write_text(text, encoding="utf-8")
+    pages = [(page, folder, edition.path, moved, icon, folders.get(page.relative_to(folder).as_posix()))
+             for page in edition_files(tree, edition, sources) if page.suffix == ".html"]
+    each_page(finish_page, pages)
+
+
+def each_page(step, jobs: list) -> list:
+    """`step` on every page, in two processes where there are two cores and pages
+    enough to pay for them (parsing is most of the finishing steps' time)."""
+    if len(jobs) < 50 or (os.cpu_count() or 1) < 2:
+        return [step(job) for job in jobs]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        return pool.map(step, jobs, chunksize=max(1, len(jobs) // 8))
+
+
+def finish_page(job):
+    page, folder, path, moved, icon, source_folder = job
+    name = page.relative_to(folder).as_posix()
+    where = f"{path}{name}"
+    text = page.read_text(encoding="utf-8")
+    tags = html.page_tags(text)  # once a page: every step below finds its tags here
+    edits = markup.fixes(tags, where) + lean.link_joined(text, tags, name, moved, where)
+    edits += lean.inline_favicon(tags, icon) + lean.readable_config(text, tags)
+    if source_folder is not None:
+        edits += markup.local_addresses(tags, page, folder / source_folder)
+    text = html.replace(text, edits)
+    page.write_text(lean.fold_white_space(markup.move_skip_link(text, where)), encoding="utf-8")
 
 
 def run_step(step, *args, **kwargs):
@@ -132,4 +146,4 @@ def finish_online(tree: Path, sources, *, root_url: str, preview: bool, download
     embeds = (sources.editions[0].config.get("extra") or {}).get("embed_origins") or []
     for edition in sources.editions:
         pages = [p for p in edition_files(tree, edition, sources) if p.suffix == ".html"]
-        run_step(csp.add_policy, pages, embeds)
+        run_step(csp.add_policy, pages, embeds, each=each_page)

@@ -13,6 +13,7 @@ edition, whose file:// search runs the worker in an iframe from generated inline
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 
 from . import html
@@ -54,7 +55,7 @@ def page_code(text: str):
     """What a page runs: the text of every inline <script> (not JSON data) and
     <style>, and the addresses of the local scripts it links; one parse."""
     scripts, styles, linked = [], [], []
-    for tag in html.tags(text):
+    for tag in html.page_tags(text):
         if tag.name == "script" and "src" not in tag.attrs and tag.get("type") not in (
                 "application/json", "application/ld+json"):
             scripts.append(text[tag.end:text.index("</script>", tag.end)])
@@ -99,17 +100,21 @@ def injected_styles(pages: list, linked: dict = None) -> set:
     return styles
 
 
-def add_policy(pages: list, embeds=()):
-    """One policy for these pages (an edition's), with the hashes of all their inline code."""
-    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+def read_code(page: Path):
+    return page_code(page.read_text(encoding="utf-8"))
+
+
+def add_policy(pages: list, embeds=(), each=lambda step, jobs: [step(job) for job in jobs]):
+    """One policy for these pages (an edition's), with the hashes of all their inline
+    code; `each` runs a step on every page (finish/ runs it in two processes)."""
     scripts, styles, linked = set(), set(), {}
-    for page, text in texts.items():
-        inline_scripts, inline_styles, linked[page] = page_code(text)
+    for page, (inline_scripts, inline_styles, linked[page]) in zip(pages, each(read_code, pages)):
         scripts.update(map(sha256, inline_scripts))
         styles.update(map(sha256, inline_styles))
     styles.update(map(sha256, injected_styles(pages, linked)))
     tag = f'<meta {MARKER} content="{policy(scripts, styles, embeds)}">'
-    for page, text in texts.items():
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
         if CHARSET not in text:
             raise NoPlaceForPolicy(f"{page.name}: no {CHARSET} to put the Content-Security-Policy after")
         page.write_text(text.replace(CHARSET, CHARSET + "\n" + tag, 1), encoding="utf-8")

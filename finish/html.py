@@ -3,6 +3,7 @@ standard library's), while every other byte of the page stays as the engine wrot
 it: a tag is found by what it is, not by the exact text a template happened to give
 it, and only the tags that change are written anew."""
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -47,12 +48,36 @@ class _Finder(HTMLParser):
                 pass
 
 
-def tags(text: str) -> list:
-    """Every start tag of the page, in order."""
+def tags(text: str, base: int = 0) -> list:
+    """Every start tag of `text` (a part of a page that begins at offset `base`), in order."""
     finder = _Finder(text)
     finder.feed(text)
     finder.close()
+    for tag in finder.tags:
+        tag.start += base
+        tag.end += base
     return finder.tags
+
+
+ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
+MEDIA = re.compile(r"<(?:img|video|audio|source|track|iframe)\b", re.I)
+
+
+def page_tags(text: str) -> list:
+    """The start tags of a built page that its finishing steps look at: all of them
+    but those of the article's text, which is parsed only when it shows a picture,
+    sound, video or frame. The theme's markup is all outside the article, and a
+    page's text holds no code (checks/content.py, extensions/content_policy.py);
+    parsing is most of the finishing steps' time, and the text most of a page."""
+    opening = ARTICLE.search(text)
+    closing = text.rfind("</article>")
+    if not opening or closing < opening.end():
+        return tags(text)
+    inside = text[opening.end():closing]
+    found = tags(text[:opening.end()])
+    if MEDIA.search(inside):
+        found += tags(inside, opening.end())
+    return found + tags(text[closing:], closing)
 
 
 def render(tag: Tag, attrs: dict) -> str:

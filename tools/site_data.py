@@ -50,7 +50,7 @@ _Loader.add_multi_constructor("!", _tagged)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     pass
 
 
