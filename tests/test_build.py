@@ -7,15 +7,7 @@ from pathlib import Path
 
 import pytest
 
-
-def mkdocs_build(project: Path, **env) -> subprocess.CompletedProcess:
-    """The whole build (tools/build.py: checks, each configuration's engine build,
-    the finishing steps) into the copy's site/, as ./dev build runs it."""
-    return subprocess.run(
-        [sys.executable, "tools/build.py"],
-        cwd=project, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), **env},
-    )
+from support import mkdocs_build
 
 
 def append(path: Path, text: str):

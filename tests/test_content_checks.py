@@ -6,17 +6,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import labels
-from test_build import mkdocs_build
+from support import labels, mkdocs_build, replace_in
 
 ARTICLE = "docs/en/index.md"
-
-
-def replace_in(project, path, old, new):
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("old, new, expected", [

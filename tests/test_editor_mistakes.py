@@ -18,70 +18,10 @@ import material as material_theme
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import free_port
-from test_content_checks import replace_in
-
-NEWS_ITEM = """---
-template: news.html
-title: {title}
-description: A news item written by the tests, to see what the build does with it and its fields.
-date: {date}
-source: nCa (news Central Asia)
-source_url: {source_url}
----
-
-{body}
-"""
-ITEM = "docs/en/news/item.md"
-PREVIOUS = "<p>the site published before</p>"
-
-
-def dev(project: Path, *args, env=None) -> subprocess.CompletedProcess:
-    """./dev as an editor runs it: without the SOURCE_DATE_EPOCH that ./dev test sets."""
-    editor = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
-    return subprocess.run(["./dev", *args], cwd=project, capture_output=True, text=True, timeout=300,
-                          env={**editor, "VENV": sys.prefix, **(env or {})})
-
+from support import ITEM, NEWS_ITEM, assert_builds, assert_stops, dev, free_port, replace_in, workflow, write_item
 
 def ashgabat_today() -> datetime.date:
     return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=5)).date()
-
-
-def write_item(project: Path, path=ITEM, title="A test item", date=None, source_url=None,
-               body="The text of the item.", raw=None):
-    file = project / path
-    file.parent.mkdir(parents=True, exist_ok=True)
-    text = raw if raw is not None else NEWS_ITEM.format(
-        title=title, date=date or "2025-02-21", body=body,
-        source_url=source_url or "https://www.newscentralasia.net/2025/02/21/example/")
-    file.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-
-
-@pytest.fixture
-def project(project_copy) -> Path:
-    """A copy of the project with a site already published in site/."""
-    (project_copy / "site").mkdir()
-    (project_copy / "site" / "index.html").write_text(PREVIOUS, encoding="utf-8")
-    return project_copy
-
-
-def assert_stops(project: Path, result, *expected: str):
-    """One clear message, no traceback, and the published site untouched."""
-    out = result.stderr + result.stdout
-    assert result.returncode != 0, out[-3000:]
-    assert "Traceback" not in out, out[-3000:]
-    for pattern in expected:
-        found = re.findall(pattern, out)
-        assert len(found) == 1, f"expected {pattern!r} once, found {len(found)}:\n{out[-3000:]}"
-    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
-    assert (project / "site" / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert not list(project.glob(".site-staging.*"))
-
-
-def assert_builds(project: Path, result) -> Path:
-    assert result.returncode == 0, (result.stderr + result.stdout)[-3000:]
-    assert "Traceback" not in result.stderr
-    return project / "site"
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -134,7 +74,6 @@ def test_a_checkout_git_refuses_builds_and_says_how_it_is_dated(project):
 
 
 def test_the_test_step_of_the_workflow_runs_after_git_is_told_the_checkout_is_safe():
-    from test_publishing import workflow
     runs = [step.get("run", "") for step in workflow()["jobs"]["build"]["steps"]]
     safe = next(i for i, run in enumerate(runs) if "safe.directory" in run)
     assert safe < runs.index("./dev test") and safe < runs.index("./dev build")

@@ -12,9 +12,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT, png
-from test_content_checks import replace_in
-from test_editor_mistakes import assert_builds, assert_stops, dev
+from support import PREVIOUS, ROOT, assert_builds, assert_stops, dev, png, replace_in
 
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"^```(markdown|markdown refused|yaml)\n(.*?)^```$", re.S | re.M)
@@ -95,7 +93,6 @@ SAYS = {
 
 @pytest.mark.parametrize("number", range(len(REFUSED)))
 def test_every_mistake_the_guide_shows_stops_the_build_naming_its_file(project_copy, number):
-    from test_editor_mistakes import PREVIOUS
     says = [message for holds, message in SAYS.items() if holds in REFUSED[number]]
     assert len(says) == 1, f"say in SAYS what the message for this example of EDITING.md names:\n{REFUSED[number]}"
     (project_copy / "site").mkdir()

@@ -17,11 +17,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from browser_support import DESKTOP
-from conftest import ROOT, Site, copy_project, labels, news_items, normalise, png
-from pages_server import PagesServer
-from test_editor_mistakes import dev
-from test_html_validity import VNU
+from support import DESKTOP, ROOT, VNU, PagesServer, Site, copy_project, dev, labels, news_items, normalise, png
 
 sys.path.insert(0, str(ROOT / "tools"))
 import links  # noqa: E402

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
-from test_editor_mistakes import dev
+from support import ROOT, copy_project, dev
 
 sys.path.insert(0, str(ROOT / "tools"))
 import links  # noqa: E402

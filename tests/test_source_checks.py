@@ -11,7 +11,7 @@ import yaml
 
 from checks import SourceError, load_config
 from checks import content, editions, front_matter
-from conftest import ROOT, copy_project
+from support import ROOT
 
 
 def config(lang="en", root=ROOT):
@@ -248,16 +248,11 @@ def test_twin_names_are_compared_across_editions_only():
         editions.check_twin_names(pages)
 
 
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
-def test_a_page_straight_in_docs_is_refused_naming_the_editions_folder(project):
-    (project / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
+def test_a_page_straight_in_docs_is_refused_naming_the_editions_folder(project_files):
+    (project_files / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"^docs/notes\.md is in no edition's folder, so it would not be "
                                           r"published; move it into docs/en/"):
-        editions.check_loose_files(project)
+        editions.check_loose_files(project_files)
 
 
 @pytest.mark.parametrize("entry, expected", [
@@ -283,15 +278,15 @@ def test_the_first_edition_is_at_the_sites_root():
         editions.check_editions(loaded, "mkdocs.yml", ROOT)
 
 
-def test_a_folder_of_pages_no_edition_lists_is_refused(project):
-    loaded = config(root=project)
+def test_a_folder_of_pages_no_edition_lists_is_refused(project_files):
+    loaded = config(root=project_files)
     del loaded["extra"]["editions"][1]
     with pytest.raises(SourceError, match=r"^docs/ru/ holds \d+ pages, but extra\.editions in mkdocs\.yml lists "
                                           r"no 'ru' edition"):
-        editions.check_editions(loaded, "mkdocs.yml", project)
+        editions.check_editions(loaded, "mkdocs.yml", project_files)
 
 
-def test_an_editions_configuration_builds_its_own_folder(project):
+def test_an_editions_configuration_builds_its_own_folder(project_files):
     loaded = config("ru")
     editions.check_docs_dir(loaded, "mkdocs.ru.yml", ROOT, "ru")
     loaded["docs_dir"] = "docs/en"
@@ -299,9 +294,9 @@ def test_an_editions_configuration_builds_its_own_folder(project):
                                           r"folder of the 'ru' edition"):
         editions.check_docs_dir(loaded, "mkdocs.ru.yml", ROOT, "ru")
     import shutil
-    shutil.rmtree(project / "docs" / "ru")
+    shutil.rmtree(project_files / "docs" / "ru")
     with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: the 'ru' edition's folder docs/ru/ is missing"):
-        editions.check_docs_dir(config("ru"), "mkdocs.ru.yml", project, "ru")
+        editions.check_docs_dir(config("ru"), "mkdocs.ru.yml", project_files, "ru")
 
 
 def test_every_edition_is_named_in_each_editions_language():
@@ -345,13 +340,13 @@ def test_an_interface_translation_of_the_sites_own_passes(tmp_path):
                  r"^docs/glossary/en\.md: line 2 is not an abbreviation; write it as \*\[ABBR\]: Its expansion",
                  id="not an abbreviation"),
 ])
-def test_a_glossary_is_one_abbreviation_a_line(project, text, expected):
-    glossary = project / "docs" / "glossary" / "en.md"
+def test_a_glossary_is_one_abbreviation_a_line(project_files, text, expected):
+    glossary = project_files / "docs" / "glossary" / "en.md"
     glossary.unlink()
     if text is not None:
         glossary.write_text(text, encoding="utf-8")
     with pytest.raises(SourceError, match=expected):
-        editions.check_glossary(project, "en")
+        editions.check_glossary(project_files, "en")
 
 
 def test_the_sites_glossaries_pass():

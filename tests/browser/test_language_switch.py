@@ -7,8 +7,7 @@ one language only."""
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import switch_language
-from conftest import EDITIONS, front_matter, labels
+from support import EDITIONS, front_matter, labels, switch_language
 
 # The sidebar's entries, as the editors wrote them.
 HOME = {lang: " ".join(front_matter(lang)["title"].split())[:30] for lang in EDITIONS}

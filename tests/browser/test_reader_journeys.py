@@ -6,29 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import PHONE, switch_language
-from conftest import EDITIONS, front_matter, glossary, labels, normalise
+from support import EDITIONS, PHONE, front_matter, glossary, labels, normalise, switch_language
 
-TEXT = {
-    "en": {
-        "dateline": "21 December 2024",
-        "to_explainer": "What OPCAT and national preventive mechanisms are",
-        "search": "preventive",
-        "language": "English",
-    },
-    "ru": {
-        "dateline": "21 декабря 2024 года",
-        "to_explainer": "О ФП КПП и национальных превентивных механизмах",
-        # An inflected form: the page says "механизмов", "механизм", "механизмы".
-        "search": "механизмы",
-        "language": "Русский",
-    },
-}
-# What the editors may change is read from their files.
-for _lang, _text in TEXT.items():
-    _home = " ".join(front_matter(_lang)["title"].split())
-    _text.update(headline=_home[:60], home_link=_home[:30], explainer=front_matter(_lang, "opcat.md")["title"],
-                 not_found=labels(_lang)["not_found_title"])
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
 
@@ -51,18 +30,6 @@ def test_reader_opens_the_article_follows_the_explainer_link_and_comes_back(read
     page.wait_for_url(site.url + EDITIONS[lang])
     expect(page.locator(".md-content h1")).to_contain_text(text["headline"])
     watch.assert_clean()
-
-
-def search_for(page, words):
-    """Type into the search field and wait until the search has answered."""
-    placeholder = json.loads(page.locator("#__config").text_content())["translations"]["search.result.placeholder"]
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.press_sequentially(words, delay=20)
-    # Material searches on keyup; Playwright types letters outside the US layout
-    # without key events, so finish with a real key as a keyboard would.
-    field.press("End")
-    expect(page.locator(".md-search-result__meta")).not_to_have_text(placeholder, timeout=15000)
 
 
 @LANGS

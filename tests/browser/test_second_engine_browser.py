@@ -2,7 +2,8 @@
 language switch, every page and Zensical's own search under the policy, and the
 offline zip from file://. 0.0.73 is the newest Zensical that installs from the
 registries this project uses (0.0.74 and 0.1.x need a `zensical-ui` wheel none
-of them has); see tests/test_second_engine.py, whose build this file shares.
+of them has); see tests/test_second_engine.py, whose build (conftest.py's
+zensical_publication) this file shares.
 
 (Named apart from tests/test_second_engine.py: pytest imports both folders'
 modules by their bare names, and two files of one name cannot be collected.)"""
@@ -12,10 +13,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import Watch, switch_language
-from conftest import EDITIONS, news_items
-from test_reader_journeys import TEXT
-from test_second_engine import zensical_publication  # noqa: F401  (the shared build)
+from support import EDITIONS, TEXT, Watch, news_items, switch_language
 
 OTHER = {"en": "ru", "ru": "en"}
 ZIP = "downloads/turkmenistan-opcat-offline.zip"

@@ -4,7 +4,7 @@ and the palette work with no violation, and an injected inline script is blocked
 import pytest
 from playwright.sync_api import expect
 
-from test_reader_journeys import TEXT, search_for
+from support import TEXT, search_for
 
 RECORD_VIOLATIONS = """
 window.__violations = [];
