@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from checks import SourceError, check_site, load_config
-from support import ROOT, copy_project
+from support import ROOT
 
 
 def write(path, text):

@@ -273,8 +273,8 @@ plugins:
 """
 
 
-def test_with_a_third_edition_an_item_names_each_language_it_lacks_once(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_with_a_third_edition_an_item_names_each_language_it_lacks_once(project_copy):
+    project = project_copy
     configs = {"en": project / "mkdocs.yml", "ru": project / "mkdocs.ru.yml"}
     (project / "mkdocs.uz.yml").write_text(UZBEK, encoding="utf-8")
     (project / "mkdocs.uz.offline.yml").write_text((project / "mkdocs.ru.offline.yml").read_text(

@@ -15,7 +15,6 @@ like GitHub Pages (conftest.zensical_publication), is shared by both files: abou
 
 import base64
 import hashlib
-import os
 import re
 import subprocess
 import sys

@@ -1,13 +1,14 @@
 """Material's documented recipes: each either works here or is refused, before any
 build, with one sentence saying what the site does instead (checks/theme.py). The
-checks are called directly on a freshly loaded configuration dict; one refusal and
-the one-scheme site are tried end to end through ./dev build."""
+checks are called directly on a freshly loaded configuration dict; the one-scheme
+site is built end to end through ./dev build (a refusal stopping ./dev build is
+tests/test_editor_mistakes.py's, which the checks of every kind share)."""
 
 import pytest
 
 from checks import SourceError, load_config
 from checks import editions, theme
-from support import ROOT, assert_builds, assert_stops, dev, replace_in
+from support import ROOT, assert_builds, dev
 
 
 def config(name="mkdocs.yml", root=ROOT):
@@ -126,11 +127,6 @@ def test_a_folder_of_theme_files_in_docs_is_refused_naming_overrides(project_fil
 
 
 # --- End to end ------------------------------------------------------------------------
-
-def test_a_refused_recipe_stops_the_build_with_one_message_and_site_untouched(project):
-    replace_in(project, "mkdocs.yml", "  features:\n", "  features:\n    - navigation.instant\n")
-    assert_stops(project, dev(project, "build"), r"mkdocs\.yml: theme\.features lists navigation\.instant")
-
 
 def test_a_site_with_one_scheme_builds_with_no_toggle_to_switch(project):
     """Material's recipe for one scheme: palette as a mapping, without toggle."""

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import EDITIONS, PHONE, front_matter, glossary, labels, normalise, switch_language
+from support import EDITIONS, PHONE, TEXT, glossary, normalise, search_for, switch_language
 
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
