@@ -15,12 +15,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from support import (CHROMIUM, CHROMIUM_FLAGS, DESKTOP, PREVIOUS, PUBLICATION, RESULTS, ROOT, PagesServer, Site,
-                     SourceArticle, SOURCE_ARTICLE, Watch, copy_project, zensical)
+                     SourceArticle, SOURCE_ARTICLE, Watch, copy_project, ready, zensical)
 
 # The fixtures that build a copy of the project, or hold one built.
 COPIES = {"project_copy", "project", "publication", "grown", "citing_project"}
@@ -164,9 +165,9 @@ def reader(browser, site, request):
         context.on("request", watch.on_request)
         opened.append((page, watch))
         if path is not None:
-            page.goto(site.url + path)
+            page.goto(site.url + path)  # returns at the load event
             if wait:
-                page.wait_for_load_state("networkidle")
+                ready(page)
         return page, watch
 
     request.node.opened_pages = opened

@@ -431,6 +431,14 @@ class Watch:
         assert not self.elsewhere, f"requests to other origins: {self.elsewhere}"
 
 
+def ready(page):
+    """Wait until Material has mounted its components on the page (its bundle sets
+    window.component$ last, once every component is wired): the state the browser
+    tests act on. Not for network silence: the search index, say, loads after it,
+    and search_for waits for the search's answer itself."""
+    page.wait_for_function("() => window.component$ !== undefined")
+
+
 def switch_language(page, other, how):
     """Follow the header's language switch to `other`, by "pointer" or "keyboard"."""
     switch = page.locator(f"nav.site-language a[hreflang={other}]")

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import EDITIONS, PHONE, TEXT, glossary, normalise, search_for, switch_language
+from support import EDITIONS, PHONE, TEXT, glossary, normalise, ready, search_for, switch_language
 
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
@@ -65,7 +65,7 @@ def test_chosen_dark_scheme_survives_a_reload(reader):
     page.locator("label[for=__palette_1]").click()
     assert scheme(page) == "slate"
     page.reload()
-    page.wait_for_load_state("networkidle")
+    ready(page)
     assert scheme(page) == "slate"
     watch.assert_clean()
 
@@ -126,7 +126,7 @@ def test_a_page_load_restyles_nothing_for_the_palette(reader, site):
             .filter(m => m.target === document.body).map(m => m.attributeName)))
           .observe(document, {attributes: true, subtree: true});""")
     page.goto(site.url)
-    page.wait_for_load_state("networkidle")
+    ready(page)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__writes") == [], "the body's attributes were rewritten on load"
     watch.assert_clean()
@@ -236,7 +236,7 @@ def test_unknown_address_returns_the_styled_404_with_a_way_home(reader, site, ad
     stylesheets = []
     page.on("response", lambda r: "/assets/stylesheets/main" in r.url and stylesheets.append(r.status))
     response = page.goto(site.url + address)
-    page.wait_for_load_state("networkidle")
+    ready(page)
     assert response.status == 404
     assert h1(page) == TEXT["en"]["not_found"]
     assert stylesheets == [200], "the 404 page lost its stylesheet"
