@@ -41,8 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser_support import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
-from pages_server import PagesServer  # noqa: E402
+from support import CHROMIUM, CHROMIUM_FLAGS, PagesServer  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import EDITIONS, FACT_SHEET, ROOT, edition_config, labels, normalise
+from support import EDITIONS, FACT_SHEET, ROOT, edition_config, labels, normalise
 
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 

@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from conftest import FACT_SHEET, article_text, front_matter, normalise
+from support import FACT_SHEET, article_text, front_matter, normalise
 
 OHCHR_OPCAT_PAGE = (
     "https://www.ohchr.org/en/instruments-mechanisms/instruments/"

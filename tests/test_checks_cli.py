@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from checks import SourceError, check_site, load_config
-from conftest import ROOT, copy_project
+from support import ROOT
 
 
 def write(path, text):
@@ -102,11 +102,6 @@ def test_the_sites_configurations_load_as_mkdocs_loads_them():
 
 # --- Every check over the project -------------------------------------------------------
 
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
 ITEM = """---
 template: news.html
 title: {title}
@@ -120,43 +115,43 @@ The text of the item.
 """
 
 
-def test_the_project_passes_every_check_and_is_read_with_its_pages(project):
-    sources = check_site(project)
+def test_the_project_passes_every_check_and_is_read_with_its_pages(project_files):
+    sources = check_site(project_files)
     assert [edition.lang for edition in sources.editions] == ["en", "ru"]
     english, russian = sources.editions
     assert (english.path, russian.path, russian.locale) == ("", "ru/", "ru_RU")
-    assert russian.config_file == project / "mkdocs.ru.yml" and russian.docs == project / "docs" / "ru"
+    assert russian.config_file == project_files / "mkdocs.ru.yml" and russian.docs == project_files / "docs" / "ru"
     assert russian.config["theme"]["language"] == "ru" and russian.config["theme"]["font"] is False
     home = sources.pages["en"]["index.md"]
     assert home.fields["date"].isoformat() == "2024-12-21" and not home.draft
-    assert home.body.startswith("At the workshop") and home.path == project / "docs" / "en" / "index.md"
+    assert home.body.startswith("At the workshop") and home.path == project_files / "docs" / "en" / "index.md"
     assert sources.pages["ru"]["news.md"].fields["template"] == "news-index.html"
 
 
-def test_a_draft_is_read_as_a_draft(project):
-    write(project / "docs" / "en" / "news" / "a.md", ITEM.format(title="A draft").replace(
+def test_a_draft_is_read_as_a_draft(project_files):
+    write(project_files / "docs" / "en" / "news" / "a.md", ITEM.format(title="A draft").replace(
         "---\n\n", "draft: true\n---\n\nFILL IN\n"))
-    assert check_site(project).pages["en"]["news/a.md"].draft
+    assert check_site(project_files).pages["en"]["news/a.md"].draft
 
 
-def test_a_twin_that_is_not_utf8_is_named_as_itself(project):
-    write(project / "docs" / "en" / "news" / "a.md", ITEM.format(title="A report"))
-    write(project / "docs" / "ru" / "news" / "a.md", ITEM.format(title="Сообщение"))
-    check_site(project)
-    twin = project / "docs" / "ru" / "news" / "a.md"
+def test_a_twin_that_is_not_utf8_is_named_as_itself(project_files):
+    write(project_files / "docs" / "en" / "news" / "a.md", ITEM.format(title="A report"))
+    write(project_files / "docs" / "ru" / "news" / "a.md", ITEM.format(title="Сообщение"))
+    check_site(project_files)
+    twin = project_files / "docs" / "ru" / "news" / "a.md"
     twin.write_bytes(twin.read_bytes().replace("Сообщение".encode(), "Сообщение".encode("cp1251")))
     with pytest.raises(SourceError) as error:
-        check_site(project)
+        check_site(project_files)
     assert str(error.value) == ("docs/ru/news/a.md: byte 0xd1 on line 3 is not UTF-8 text; save the file as UTF-8 "
                                 "(in most editors: Save with encoding, UTF-8) and check that line.")
 
 
-def test_a_misspelt_twin_is_found_across_editions(project):
-    write(project / "docs" / "en" / "news" / "2025-02-21-workshop.md", ITEM.format(title="A report"))
-    write(project / "docs" / "ru" / "news" / "2025-02-21-worskhop.md", ITEM.format(title="Сообщение"))
+def test_a_misspelt_twin_is_found_across_editions(project_files):
+    write(project_files / "docs" / "en" / "news" / "2025-02-21-workshop.md", ITEM.format(title="A report"))
+    write(project_files / "docs" / "ru" / "news" / "2025-02-21-worskhop.md", ITEM.format(title="Сообщение"))
     with pytest.raises(SourceError, match=r"^docs/en/news/2025-02-21-workshop\.md: docs/ru/news/2025-02-21-worskhop"
                                           r"\.md reports the same original \(source_url\)"):
-        check_site(project)
+        check_site(project_files)
 
 
 @pytest.mark.parametrize("path, text, expected", [
@@ -170,22 +165,22 @@ def test_a_misspelt_twin_is_found_across_editions(project):
     pytest.param("docs/glossary/ru.md", "ФП КПП\n", r"^docs/glossary/ru\.md: line 1 is not an abbreviation",
                  id="glossary"),
 ])
-def test_each_kind_of_mistake_is_found_in_the_project(project, path, text, expected):
+def test_each_kind_of_mistake_is_found_in_the_project(project_files, path, text, expected):
     if text is None:
-        page = project / path
+        page = project_files / path
         page.write_text(page.read_text(encoding="utf-8").replace("description:", "descripton:", 1), encoding="utf-8")
     else:
-        write(project / path, text)
+        write(project_files / path, text)
     with pytest.raises(SourceError, match=expected):
-        check_site(project)
+        check_site(project_files)
 
 
-def test_an_interface_language_the_theme_lacks_is_found_in_the_project(project, tmp_path, monkeypatch):
+def test_an_interface_language_the_theme_lacks_is_found_in_the_project(project_files, tmp_path, monkeypatch):
     from checks import editions
     monkeypatch.setattr(editions, "material_folder", lambda: tmp_path / "no-translations")
     with pytest.raises(SourceError, match=r"^mkdocs\.yml: theme\.language is 'en', for which Material has no "
                                           r"interface translation"):
-        check_site(project)
+        check_site(project_files)
 
 
 # --- python -m checks ------------------------------------------------------------------
@@ -196,15 +191,15 @@ def run_checks(*args, cwd=ROOT):
                           text=True, timeout=60, env=env)
 
 
-def test_the_command_is_silent_on_the_project(project):
-    result = run_checks(project)
+def test_the_command_is_silent_on_the_project(project_files):
+    result = run_checks(project_files)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    assert run_checks(cwd=project).returncode == 0  # ROOT defaults to the current folder
+    assert run_checks(cwd=project_files).returncode == 0  # ROOT defaults to the current folder
 
 
-def test_the_command_prints_one_message_and_no_traceback_for_a_mistake(project):
-    write(project / "docs" / "ru" / "news" / "a.md", "---\ntitle: 'Туркменистан's step'\n---\n\nText.\n")
-    result = run_checks(project)
+def test_the_command_prints_one_message_and_no_traceback_for_a_mistake(project_files):
+    write(project_files / "docs" / "ru" / "news" / "a.md", "---\ntitle: 'Туркменистан's step'\n---\n\nText.\n")
+    result = run_checks(project_files)
     assert result.returncode == 1 and result.stdout == "" and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
         "checks: docs/ru/news/a.md: line 2: the value is in single quotes and holds an apostrophe, which ends it "

@@ -1,63 +1,12 @@
-"""Bad content fails the build with a message that names the file, the field and
-what to write; good new content needs nothing but its Markdown file."""
+"""Good new content needs nothing but its Markdown file. (Bad content and the
+message it gets are tests/test_source_checks.py's, one check a test; that such a
+message stops ./dev build is tests/test_editor_mistakes.py's.)"""
 
-import re
-
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import labels
-from test_build import mkdocs_build
+from support import labels, mkdocs_build
 
 ARTICLE = "docs/en/index.md"
-
-
-def replace_in(project, path, old, new):
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-@pytest.mark.parametrize("old, new, expected", [
-    pytest.param("date: 2024-12-21\n", "", r"index\.md: front matter field 'date' is missing", id="missing date"),
-    pytest.param("date: 2024-12-21", "date: 2024-02-30", r"index\.md: .*'date'.*2024-02-30.*not a real calendar date",
-                 id="impossible date"),
-    pytest.param("date: 2024-12-21", "date: 2999-01-01", r"index\.md: .*'date'.*in the future", id="future date"),
-    pytest.param("source_url: https://www.newscentralasia.net/", "source_url: http://www.newscentralasia.net/",
-                 r"index\.md: front matter field 'source_url'.*https://", id="non-https source"),
-    pytest.param("source: nCa (news Central Asia)\n", "", r"index\.md: front matter field 'source' is missing",
-                 id="missing source"),
-    pytest.param("template: news.html\n", "template: news.html\ntitle: [unclosed\n",
-                 r"index\.md: line \d+ of the front matter is not valid YAML", id="invalid YAML"),
-    pytest.param("description: >-", "description: Too short.\nin_cooperation_with: >-",
-                 r"index\.md: front matter field 'description' has 10 characters; write 50 to 160", id="short description"),
-])
-def test_bad_front_matter_fails_naming_file_field_and_fix(project_copy, old, new, expected):
-    replace_in(project_copy, ARTICLE, old, new)
-    result = mkdocs_build(project_copy)
-    assert result.returncode != 0
-    assert re.search(expected, result.stderr), result.stderr[-2000:]
-
-
-def test_page_without_a_title_fails(project_copy):
-    replace_in(project_copy, "docs/en/opcat.md", "title: OPCAT and national preventive mechanisms, explained\n", "")
-    result = mkdocs_build(project_copy)
-    assert result.returncode != 0 and "opcat.md: front matter field 'title' is missing" in result.stderr
-
-
-def test_empty_page_fails(project_copy):
-    page = project_copy / "docs" / "en" / "opcat.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text[: text.index("---", 3) + 4], encoding="utf-8")
-    result = mkdocs_build(project_copy)
-    assert result.returncode != 0 and "opcat.md: the page has no text" in result.stderr
-
-
-def test_page_without_front_matter_fails(project_copy):
-    (project_copy / "docs" / "en" / "notes.md").write_text("# Notes\n\nSome text.\n", encoding="utf-8")
-    result = mkdocs_build(project_copy)
-    assert result.returncode != 0 and "notes.md: no front matter" in result.stderr
 
 
 SECOND_ITEM = """---

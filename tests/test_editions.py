@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import EDITIONS, ROOT, glossary, normalise, one_language_pages
+from support import EDITIONS, ROOT, glossary, normalise, one_language_pages
 
 PAGES = ["index.html", "opcat/index.html"]
 TWINS = pytest.mark.parametrize("page", PAGES)

@@ -2,7 +2,8 @@
 of the project through ./dev build, each with the pictures it shows; the vetted
 origin of the configuration example (```yaml starting `# mkdocs.yml`) in that copy's
 mkdocs.yml; and each example of a mistake (```markdown refused) on its own, which
-must stop the build with one message naming its file. Shell examples are commands,
+the checks a build runs first (checks/) must refuse with one message naming its
+file. Shell examples are commands,
 not content, and are not run here; a block of any other kind would be an example no
 test builds, and fails the first test. The guides' links to each other, and the
 sections of them that the build's messages name, exist."""
@@ -12,9 +13,8 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT, png
-from test_content_checks import replace_in
-from test_editor_mistakes import assert_builds, assert_stops, dev
+from checks import SourceError, check_site
+from support import ROOT, assert_builds, dev, png, replace_in
 
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"^```(markdown|markdown refused|yaml)\n(.*?)^```$", re.S | re.M)
@@ -85,7 +85,8 @@ def test_every_page_example_of_the_guide_builds(project_copy):
 
 
 # What the guide says each mistake's message names, found by what the example holds.
-# Keep refused examples few: each is a build of its own.
+# Each example meets the checks a build runs first (checks.check_site), without a
+# build; that their message stops ./dev build is tests/test_editor_mistakes.py's.
 SAYS = {
     "descripton:": r"front matter field 'descripton' is not one the site knows.*did you mean 'description'",
     "title: Turkmenistan: a headline": r"line 3 has a colon followed by a space inside a value.*double quotes",
@@ -94,12 +95,9 @@ SAYS = {
 
 
 @pytest.mark.parametrize("number", range(len(REFUSED)))
-def test_every_mistake_the_guide_shows_stops_the_build_naming_its_file(project_copy, number):
-    from test_editor_mistakes import PREVIOUS
+def test_every_mistake_the_guide_shows_stops_the_build_naming_its_file(project_files, number):
     says = [message for holds, message in SAYS.items() if holds in REFUSED[number]]
     assert len(says) == 1, f"say in SAYS what the message for this example of EDITING.md names:\n{REFUSED[number]}"
-    (project_copy / "site").mkdir()
-    (project_copy / "site" / "index.html").write_text(PREVIOUS, encoding="utf-8")
-    path = place(project_copy, number, REFUSED[number], prefix="refused")
-    assert_stops(project_copy, dev(project_copy, "build"),
-                 rf"docs/en/{re.escape(path.as_posix())}\.md: .*{says[0]}")
+    path = place(project_files, number, REFUSED[number], prefix="refused")
+    with pytest.raises(SourceError, match=rf"^docs/en/{re.escape(path.as_posix())}\.md: .*{says[0]}"):
+        check_site(project_files)

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from checks import load_config
-from conftest import ROOT
+from support import ROOT
 
 CONFIGS = sorted(ROOT.glob("mkdocs*.yml"))
 TEMPLATES = sorted(p for p in (ROOT / "overrides").rglob("*") if p.suffix in (".html", ".xml", ".txt")) + [

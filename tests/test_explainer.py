@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import EDITIONS, FACT_SHEET, normalise
+from support import EDITIONS, FACT_SHEET, normalise
 
 # The primary sources the fact sheet allows citing ("Cite primary sources on the page").
 PRIMARY_HOSTS = {

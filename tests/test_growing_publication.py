@@ -17,11 +17,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from browser_support import DESKTOP
-from conftest import ROOT, Site, copy_project, labels, news_items, normalise, png
-from pages_server import PagesServer
-from test_editor_mistakes import dev
-from test_html_validity import VNU
+from support import DESKTOP, ROOT, VNU, PagesServer, Site, copy_project, dev, labels, news_items, normalise, png
 
 sys.path.insert(0, str(ROOT / "tools"))
 import links  # noqa: E402
@@ -277,8 +273,8 @@ plugins:
 """
 
 
-def test_with_a_third_edition_an_item_names_each_language_it_lacks_once(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_with_a_third_edition_an_item_names_each_language_it_lacks_once(project_copy):
+    project = project_copy
     configs = {"en": project / "mkdocs.yml", "ru": project / "mkdocs.ru.yml"}
     (project / "mkdocs.uz.yml").write_text(UZBEK, encoding="utf-8")
     (project / "mkdocs.uz.offline.yml").write_text((project / "mkdocs.ru.offline.yml").read_text(

@@ -6,10 +6,7 @@ import json
 import shutil
 import subprocess
 
-from conftest import ROOT
-
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
+from support import VNU
 
 def test_every_page_is_valid_html(site):
     assert VNU.is_file(), "vnu-jar is missing: run the tests with ./dev test, which installs it"

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import EDITIONS
+from support import EDITIONS
 
 SEARCH_LANGUAGES = {"en": set(), "ru": {"ru"}}
 

@@ -8,7 +8,7 @@ import struct
 import pytest
 import yaml
 
-from conftest import EDITIONS, ROOT
+from support import EDITIONS, ROOT
 
 PAGES = [(lang, page) for lang in EDITIONS for page in ("index.html", "opcat/index.html")]
 LOCALES = {"en": "en_GB", "ru": "ru_RU"}

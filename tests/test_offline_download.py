@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import EDITIONS
+from support import EDITIONS
 
 ZIP = "downloads/turkmenistan-opcat-offline.zip"
 

@@ -15,8 +15,7 @@ import yaml
 
 from babel.dates import format_date
 
-from conftest import EDITIONS, ROOT, front_matter, labels, news_items, normalise, serving
-from test_editor_mistakes import assert_builds, dev
+from support import EDITIONS, ROOT, assert_builds, dev, front_matter, labels, news_items, normalise, serving
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -11,11 +11,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 
-from conftest import ROOT
+from support import ROOT, WORKFLOW, workflow
 
-WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 LINKS_WORKFLOW = ROOT / ".github" / "workflows" / "links.yml"
 EVERY_WORKFLOW = pytest.mark.parametrize("flow", [WORKFLOW, LINKS_WORKFLOW], ids=["pages", "links"])
 BIN = Path(sys.executable).parent
@@ -27,12 +25,6 @@ def run(*args, cwd=ROOT, env=None, check=True):
     if check:
         assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
     return result
-
-
-def workflow(path=WORKFLOW):
-    # PyYAML reads the key `on` as True; keep it as text.
-    text = path.read_text(encoding="utf-8")
-    return yaml.load(text, Loader=yaml.BaseLoader)
 
 
 # --- The workflow ---------------------------------------------------------------------

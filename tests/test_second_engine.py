@@ -8,14 +8,13 @@ release that installs from the registries this project uses; 0.0.74 and every
 engines workflow (.github/workflows/engines.yml) builds with the newest release
 too and reports what changed.
 
-One build of the publication (conftest.PUBLICATION's items, a Russian-only one
+One build of the publication (support.PUBLICATION's items, a Russian-only one
 among them) with `tools/build.py --engine zensical`, for a sub-path address served
-like GitHub Pages, is shared by both files: about 3 s.
+like GitHub Pages (conftest.zensical_publication), is shared by both files: about 3 s.
 """
 
 import base64
 import hashlib
-import os
 import re
 import subprocess
 import sys
@@ -27,8 +26,7 @@ import yaml
 from bs4 import BeautifulSoup
 from checks.front_matter import read as read_page
 
-from conftest import EDITIONS, PUBLICATION, ROOT, Site, copy_project, glossary, news_items
-from pages_server import PagesServer
+from support import EDITIONS, ROOT, Site, glossary, news_items, zensical
 
 sys.path.insert(0, str(ROOT))
 from finish import csp  # noqa: E402
@@ -40,43 +38,8 @@ BIN = Path(sys.executable).parent
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
 
-def zensical() -> str:
-    """The `zensical` that ./dev test installed from the lock (ZENSICAL names it)."""
-    command = os.environ.get("ZENSICAL") or str(ROOT / ".venv-zensical" / "bin" / "zensical")
-    if not os.access(command, os.X_OK):
-        pytest.fail(f"no Zensical at {command}: run the tests with ./dev test, which installs "
-                    "requirements-zensical.lock into .venv-zensical and sets ZENSICAL")
-    return command
-
-
 def pinned_version() -> str:
     return re.search(r"^zensical==(\S+)$", LOCK.read_text(encoding="utf-8"), re.M)[1]
-
-
-_BUILT = {}
-
-
-@pytest.fixture(scope="session")
-def zensical_publication(tmp_path_factory, request) -> Site:
-    """The publication built by Zensical and served under /repo/. Both test files
-    import this fixture; the build is made once and kept here for the session."""
-    if "site" not in _BUILT:
-        project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-        for path, text in PUBLICATION.items():
-            (project / path).parent.mkdir(parents=True, exist_ok=True)
-            (project / path).write_text(text, encoding="utf-8")
-        server = PagesServer("/repo/")
-        out = project / "site"
-        result = subprocess.run(
-            [sys.executable, "tools/build.py", "-q", "--engine", "zensical", "--out", str(out)], cwd=project,
-            capture_output=True, text=True, timeout=300,
-            env={**os.environ, "ZENSICAL": str(zensical()), "SITE_URL": server.url,
-                 "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"})
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-        server.serve(out)
-        request.config.add_cleanup(server.close)
-        _BUILT["site"] = Site(out, server.url)
-    return _BUILT["site"]
 
 
 def published_pages(project: Path, lang: str) -> list:

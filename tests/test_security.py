@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from conftest import EDITIONS
+from support import EDITIONS
 
 
 def policy_of(soup):

@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import EDITIONS, edition_config, front_matter, glossary, normalise
+from support import EDITIONS, edition_config, front_matter, glossary, normalise
 
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 

@@ -4,6 +4,7 @@ a fields dict, a text, a configuration dict. Each says, in one sentence, which f
 end through ./dev build (test_editor_mistakes.py and test_growing_publication.py)."""
 
 import re
+import sys
 
 import markdown
 import pytest
@@ -11,7 +12,7 @@ import yaml
 
 from checks import SourceError, load_config
 from checks import content, editions, front_matter
-from conftest import ROOT, copy_project
+from support import ROOT
 
 
 def config(lang="en", root=ROOT):
@@ -118,6 +119,32 @@ def test_a_news_item_written_wrong_is_refused_naming_the_field(change, expected)
         check_page({**ITEM, **change})
 
 
+@pytest.mark.parametrize("field, expected", [
+    ("source", r"'source' is missing or empty; expected the publisher's name"),
+    ("source_url", r"'source_url' is missing or empty; expected the https address of the original article"),
+])
+def test_a_news_item_without_its_source_is_refused_naming_the_field(field, expected):
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: front matter field " + expected):
+        check_page({key: value for key, value in ITEM.items() if key != field})
+
+
+def test_a_source_address_with_a_quote_is_refused_before_it_reaches_a_page():
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: front matter field 'source_url' is "
+                                          r"'https://example\.org/a\" onmouseover=\"x'; write the original's https:// "
+                                          r"address as the browser shows it, without spaces or quotes"):
+        check_page({**ITEM, "source_url": 'https://example.org/a" onmouseover="x'})
+
+
+def test_an_ordinary_page_without_a_title_is_refused():
+    with pytest.raises(SourceError, match=r"^docs/en/opcat\.md: front matter field 'title' is missing or empty"):
+        check_page({"description": "x" * 60}, src="opcat.md")
+
+
+def test_a_page_with_nothing_below_its_front_matter_is_empty():
+    with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: the page has no text below its front matter"):
+        check_page(ITEM, "")
+
+
 def test_a_news_item_without_a_date_is_refused():
     with pytest.raises(SourceError, match=r"^docs/en/news/item\.md: front matter field 'date' is missing; a news "
                                           r"item needs its publication date as YYYY-MM-DD"):
@@ -129,6 +156,7 @@ def test_a_news_item_without_a_date_is_refused():
     pytest.param("21.02.2025", r"'date' is '21\.02\.2025'; write it as YYYY-MM-DD", id="another format"),
     pytest.param("2025-02-30", r"'date' is 2025-02-30, not a real calendar date", id="no such day"),
     pytest.param("2999-01-01", r"'date' is 2999-01-01, in the future", id="future"),
+    pytest.param("2024-13-01", r"'date' is 2024-13-01, not a real calendar date", id="no such month"),
 ])
 def test_a_day_written_wrong_is_explained(value, expected):
     with pytest.raises(SourceError, match=r"^docs/en/a\.md: front matter field " + expected):
@@ -140,6 +168,13 @@ def test_a_day_with_a_time_is_refused_with_the_day_alone():
     with pytest.raises(SourceError, match=r"'date' is 2025-02-21 10:00, a date with a time; write the day alone, "
                                           r"as 2025-02-21"):
         front_matter.check_day(datetime.datetime(2025, 2, 21, 10), "docs/en/a.md", "date")
+
+
+def test_a_day_three_days_ahead_is_in_the_future():
+    import datetime
+    day = datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=3)
+    with pytest.raises(SourceError, match=rf"^docs/en/a\.md: front matter field 'date' is {day}, in the future"):
+        front_matter.check_day(day, "docs/en/a.md", "date")
 
 
 def test_today_anywhere_on_earth_is_not_in_the_future():
@@ -248,16 +283,11 @@ def test_twin_names_are_compared_across_editions_only():
         editions.check_twin_names(pages)
 
 
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
-def test_a_page_straight_in_docs_is_refused_naming_the_editions_folder(project):
-    (project / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
+def test_a_page_straight_in_docs_is_refused_naming_the_editions_folder(project_files):
+    (project_files / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"^docs/notes\.md is in no edition's folder, so it would not be "
                                           r"published; move it into docs/en/"):
-        editions.check_loose_files(project)
+        editions.check_loose_files(project_files)
 
 
 @pytest.mark.parametrize("entry, expected", [
@@ -283,15 +313,15 @@ def test_the_first_edition_is_at_the_sites_root():
         editions.check_editions(loaded, "mkdocs.yml", ROOT)
 
 
-def test_a_folder_of_pages_no_edition_lists_is_refused(project):
-    loaded = config(root=project)
+def test_a_folder_of_pages_no_edition_lists_is_refused(project_files):
+    loaded = config(root=project_files)
     del loaded["extra"]["editions"][1]
     with pytest.raises(SourceError, match=r"^docs/ru/ holds \d+ pages, but extra\.editions in mkdocs\.yml lists "
                                           r"no 'ru' edition"):
-        editions.check_editions(loaded, "mkdocs.yml", project)
+        editions.check_editions(loaded, "mkdocs.yml", project_files)
 
 
-def test_an_editions_configuration_builds_its_own_folder(project):
+def test_an_editions_configuration_builds_its_own_folder(project_files):
     loaded = config("ru")
     editions.check_docs_dir(loaded, "mkdocs.ru.yml", ROOT, "ru")
     loaded["docs_dir"] = "docs/en"
@@ -299,9 +329,9 @@ def test_an_editions_configuration_builds_its_own_folder(project):
                                           r"folder of the 'ru' edition"):
         editions.check_docs_dir(loaded, "mkdocs.ru.yml", ROOT, "ru")
     import shutil
-    shutil.rmtree(project / "docs" / "ru")
+    shutil.rmtree(project_files / "docs" / "ru")
     with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: the 'ru' edition's folder docs/ru/ is missing"):
-        editions.check_docs_dir(config("ru"), "mkdocs.ru.yml", project, "ru")
+        editions.check_docs_dir(config("ru"), "mkdocs.ru.yml", project_files, "ru")
 
 
 def test_every_edition_is_named_in_each_editions_language():
@@ -344,14 +374,16 @@ def test_an_interface_translation_of_the_sites_own_passes(tmp_path):
     pytest.param("*[SPT]: Subcommittee\nSPT means the Subcommittee\n",
                  r"^docs/glossary/en\.md: line 2 is not an abbreviation; write it as \*\[ABBR\]: Its expansion",
                  id="not an abbreviation"),
+    pytest.param(b"*[SPT]: Subcommittee\n*[UPR]: Universal \xff Periodic Review\n",
+                 r"^docs/glossary/en\.md: byte 0xff on line 2 is not UTF-8 text", id="not UTF-8"),
 ])
-def test_a_glossary_is_one_abbreviation_a_line(project, text, expected):
-    glossary = project / "docs" / "glossary" / "en.md"
+def test_a_glossary_is_one_abbreviation_a_line(project_files, text, expected):
+    glossary = project_files / "docs" / "glossary" / "en.md"
     glossary.unlink()
     if text is not None:
-        glossary.write_text(text, encoding="utf-8")
+        glossary.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     with pytest.raises(SourceError, match=expected):
-        editions.check_glossary(project, "en")
+        editions.check_glossary(project_files, "en")
 
 
 def test_the_sites_glossaries_pass():
@@ -547,3 +579,56 @@ def test_russian_typography_sets_the_contents_as_the_headings_without_moving_the
     html = md.convert("## Центр, 2012–2025 годы")
     assert md.toc_tokens[0]["name"] == "Центр, 2012–2025\u00a0годы"
     assert 'id="Центр,-2012–2025-годы"' in html and ">Центр, 2012–2025\u00a0годы<" in html
+
+
+# --- Link exclusions (tools/link-exclusions.toml, read by tools/links.py) -----------------
+
+sys.path.insert(0, str(ROOT / "tools"))
+import links  # noqa: E402
+import new_item  # noqa: E402
+
+
+def exclusions(tmp_path, monkeypatch, text):
+    path = tmp_path / "tools" / "link-exclusions.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(links, "ROOT", tmp_path)
+    monkeypatch.setattr(links, "EXCLUSIONS", path)
+    return links.exclusions()
+
+
+def test_an_exclusion_with_its_address_and_reason_is_read(tmp_path, monkeypatch):
+    assert exclusions(tmp_path, monkeypatch, '[[exclude]]\naddress = "^https://a\\\\.example/"\nreason = "403"\n') == [
+        {"address": "^https://a\\.example/", "reason": "403"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('[[exclude]]\naddress = "example"\n', r"exclusion 1: give both an address \(a regular "
+                 r"expression\) and the reason it cannot be checked by a script", id="no reason"),
+    pytest.param('[[exclude]]\naddress = "a"\nreason = "r"\n[[exclude]]\naddress = " "\nreason = "r"\n',
+                 r"exclusion 2: give both an address", id="no address"),
+    pytest.param('[[exclude]]\naddress = "(unclosed"\nreason = "r"\n', r"exclusion 1: '\(unclosed' is not a "
+                 r"regular expression", id="not a regular expression"),
+    pytest.param('[[exclude]\naddress = "a"\n', r"cannot be read: ", id="not TOML"),
+])
+def test_an_exclusion_written_wrong_is_refused_naming_its_number(tmp_path, monkeypatch, text, expected):
+    with pytest.raises(SystemExit, match=r"^links: tools/link-exclusions\.toml(, | )" + expected):
+        exclusions(tmp_path, monkeypatch, text)
+
+
+# --- New items' file names (./dev new, tools/new_item.py) -------------------------------------
+
+@pytest.mark.parametrize("title, expected", [
+    ("Turkmenistan: a second workshop's findings", "turkmenistan-a-second-workshop-s-findings"),
+    ("Сообщение только на русском", "soobshchenie-tolko-na-russkom"),
+    ("Ёлка, щит и объём", "elka-shchit-i-obem"),
+    ("Café São Paulo — 2026", "cafe-sao-paulo-2026"),
+    ("«»!?", "item"),
+])
+def test_a_new_items_name_is_its_headline_in_plain_latin_words(title, expected):
+    assert new_item.slug(title) == expected
+
+
+def test_a_long_headline_gives_a_name_of_sixty_characters_without_a_trailing_dash():
+    name = new_item.slug("The workshop in Ashgabat on the Optional Protocol and national preventive mechanisms")
+    assert len(name) <= 60 and not name.endswith("-") and name.startswith("the-workshop-in-ashgabat")

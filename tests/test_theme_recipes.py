@@ -1,15 +1,14 @@
 """Material's documented recipes: each either works here or is refused, before any
 build, with one sentence saying what the site does instead (checks/theme.py). The
-checks are called directly on a freshly loaded configuration dict; one refusal and
-the one-scheme site are tried end to end through ./dev build."""
+checks are called directly on a freshly loaded configuration dict; the one-scheme
+site is built end to end through ./dev build (a refusal stopping ./dev build is
+tests/test_editor_mistakes.py's, which the checks of every kind share)."""
 
 import pytest
 
 from checks import SourceError, load_config
 from checks import editions, theme
-from conftest import ROOT
-from test_content_checks import replace_in
-from test_editor_mistakes import assert_builds, assert_stops, dev
+from support import ROOT, assert_builds, dev
 
 
 def config(name="mkdocs.yml", root=ROOT):
@@ -86,61 +85,48 @@ def test_instant_navigation_is_refused_with_the_reason(feature):
         theme.check_features(loaded, "mkdocs.yml")
 
 
-def test_a_stylesheet_in_one_editions_folder_is_refused_naming_where_it_goes(project_copy):
-    (project_copy / "docs/en/extra.css").write_text("p { color: red; }\n", encoding="utf-8")
-    loaded = {**config(root=project_copy), "extra_css": ["extra.css"]}
+def test_a_stylesheet_in_one_editions_folder_is_refused_naming_where_it_goes(project_files):
+    (project_files / "docs/en/extra.css").write_text("p { color: red; }\n", encoding="utf-8")
+    loaded = {**config(root=project_files), "extra_css": ["extra.css"]}
     with pytest.raises(SourceError, match=r"^mkdocs\.yml: extra\.css is in docs/en/ but not in docs/ru/, so the "
                                           r"'ru' edition would lack it; move it to overrides/extra\.css"):
-        in_one_edition(loaded, "mkdocs.yml", project_copy)
+        in_one_edition(loaded, "mkdocs.yml", project_files)
 
 
-def test_a_logo_each_edition_has_its_own_copy_of_builds(project_copy):
+def test_a_logo_each_edition_has_its_own_copy_of_builds(project_files):
     for lang in ("en", "ru"):
-        (project_copy / f"docs/{lang}/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    loaded = config("mkdocs.ru.yml", root=project_copy)
+        (project_files / f"docs/{lang}/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    loaded = config("mkdocs.ru.yml", root=project_files)
     loaded["theme"]["logo"] = "logo.png"
-    in_one_edition(loaded, "mkdocs.ru.yml", project_copy)
+    in_one_edition(loaded, "mkdocs.ru.yml", project_files)
 
 
-def test_a_logo_in_one_editions_folder_is_refused(project_copy):
-    (project_copy / "docs/ru/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    loaded = config("mkdocs.ru.yml", root=project_copy)
+def test_a_logo_in_one_editions_folder_is_refused(project_files):
+    (project_files / "docs/ru/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    loaded = config("mkdocs.ru.yml", root=project_files)
     loaded["theme"]["logo"] = "logo.png"
     with pytest.raises(SourceError, match=r"^mkdocs\.ru\.yml: logo\.png is in docs/ru/ but not in docs/en/"):
-        in_one_edition(loaded, "mkdocs.ru.yml", project_copy)
+        in_one_edition(loaded, "mkdocs.ru.yml", project_files)
 
 
-def test_a_theme_file_in_overrides_is_the_themes(project_copy):
-    loaded = config(root=project_copy)
-    assert (project_copy / "overrides" / loaded["theme"]["favicon"]).is_file()
-    (project_copy / "docs/en" / loaded["theme"]["favicon"]).parent.mkdir(parents=True)
-    (project_copy / "docs/en" / loaded["theme"]["favicon"]).write_text("<svg/>", encoding="utf-8")
-    in_one_edition(loaded, "mkdocs.yml", project_copy)
+def test_a_theme_file_in_overrides_is_the_themes(project_files):
+    loaded = config(root=project_files)
+    assert (project_files / "overrides" / loaded["theme"]["favicon"]).is_file()
+    (project_files / "docs/en" / loaded["theme"]["favicon"]).parent.mkdir(parents=True)
+    (project_files / "docs/en" / loaded["theme"]["favicon"]).write_text("<svg/>", encoding="utf-8")
+    in_one_edition(loaded, "mkdocs.yml", project_files)
 
 
-def test_a_folder_of_theme_files_in_docs_is_refused_naming_overrides(project_copy):
-    (project_copy / "docs/assets").mkdir()
-    (project_copy / "docs/assets/extra.css").write_text("p {}\n", encoding="utf-8")
-    loaded = config(root=project_copy)
+def test_a_folder_of_theme_files_in_docs_is_refused_naming_overrides(project_files):
+    (project_files / "docs/assets").mkdir()
+    (project_files / "docs/assets/extra.css").write_text("p {}\n", encoding="utf-8")
+    loaded = config(root=project_files)
     with pytest.raises(SourceError, match=r"^docs/assets/ is not an edition's folder: the theme's own files .* go "
                                           r"in overrides/assets/"):
-        editions.check_editions(loaded, "mkdocs.yml", project_copy)
+        editions.check_editions(loaded, "mkdocs.yml", project_files)
 
 
 # --- End to end ------------------------------------------------------------------------
-
-@pytest.fixture
-def project(project_copy):
-    from test_editor_mistakes import PREVIOUS
-    (project_copy / "site").mkdir()
-    (project_copy / "site" / "index.html").write_text(PREVIOUS, encoding="utf-8")
-    return project_copy
-
-
-def test_a_refused_recipe_stops_the_build_with_one_message_and_site_untouched(project):
-    replace_in(project, "mkdocs.yml", "  features:\n", "  features:\n    - navigation.instant\n")
-    assert_stops(project, dev(project, "build"), r"mkdocs\.yml: theme\.features lists navigation\.instant")
-
 
 def test_a_site_with_one_scheme_builds_with_no_toggle_to_switch(project):
     """Material's recipe for one scheme: palette as a mapping, without toggle."""

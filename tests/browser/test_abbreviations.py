@@ -7,7 +7,7 @@ screen readers get it as the term's description."""
 import pytest
 from playwright.sync_api import expect
 
-from conftest import EDITIONS, glossary
+from support import EDITIONS, glossary
 
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -5,7 +5,7 @@ no console error, and no sideways scrolling on a 320 px screen."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import DESKTOP, PHONE
+from support import DESKTOP, PHONE
 
 PAGES = ["", "opcat/", "404.html", "ru/", "ru/opcat/", "ru/404.html"]
 # WCAG 2.0 to 2.2, A and AA; and axe's best practices, which hold the rule that a

@@ -6,8 +6,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import Watch
-from test_reader_journeys import TEXT, search_for
+from support import TEXT, Watch, search_for
 
 ZIP = "downloads/turkmenistan-opcat-offline.zip"
 

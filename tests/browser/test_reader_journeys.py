@@ -6,40 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import PHONE, switch_language
-from conftest import EDITIONS, front_matter, glossary, labels, normalise
+from support import EDITIONS, PHONE, TEXT, glossary, normalise, ready, search_for, switch_language
 
-TEXT = {
-    "en": {
-        "search": "preventive",
-        "language": "English",
-    },
-    "ru": {
-        # An inflected form: the page says "механизмов", "механизм", "механизмы".
-        "search": "механизмы",
-        "language": "Русский",
-    },
-}
-
-
-def _from_the_editors_files(lang):
-    """What the editors may change, read from their files: the report's title and
-    date (front matter; the date as the edition writes dates, extra.labels.date_format),
-    the words of the home page's link to the explainer, the explainer's title."""
-    from babel.dates import format_date
-    from conftest import ROOT
-    home = " ".join(front_matter(lang)["title"].split())
-    body = (ROOT / "docs" / lang / "index.md").read_text(encoding="utf-8")
-    to_explainer = re.findall(r"\[([^\]]+)\]\(opcat\.md\)", body)
-    assert len(to_explainer) == 1, f"docs/{lang}/index.md links the explainer {len(to_explainer)} times"
-    return dict(headline=home[:60], home_link=home[:30], explainer=front_matter(lang, "opcat.md")["title"],
-                not_found=labels(lang)["not_found_title"], to_explainer=" ".join(to_explainer[0].split()),
-                dateline=normalise(format_date(front_matter(lang)["date"], format=labels(lang)["date_format"],
-                                               locale=lang)))
-
-
-for _lang, _text in TEXT.items():
-    _text.update(_from_the_editors_files(_lang))
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
 
@@ -62,18 +30,6 @@ def test_reader_opens_the_article_follows_the_explainer_link_and_comes_back(read
     page.wait_for_url(site.url + EDITIONS[lang])
     expect(page.locator(".md-content h1")).to_contain_text(text["headline"])
     watch.assert_clean()
-
-
-def search_for(page, words):
-    """Type into the search field and wait until the search has answered."""
-    placeholder = json.loads(page.locator("#__config").text_content())["translations"]["search.result.placeholder"]
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.press_sequentially(words, delay=20)
-    # Material searches on keyup; Playwright types letters outside the US layout
-    # without key events, so finish with a real key as a keyboard would.
-    field.press("End")
-    expect(page.locator(".md-search-result__meta")).not_to_have_text(placeholder, timeout=15000)
 
 
 @LANGS
@@ -109,7 +65,7 @@ def test_chosen_dark_scheme_survives_a_reload(reader):
     page.locator("label[for=__palette_1]").click()
     assert scheme(page) == "slate"
     page.reload()
-    page.wait_for_load_state("networkidle")
+    ready(page)
     assert scheme(page) == "slate"
     watch.assert_clean()
 
@@ -170,7 +126,7 @@ def test_a_page_load_restyles_nothing_for_the_palette(reader, site):
             .filter(m => m.target === document.body).map(m => m.attributeName)))
           .observe(document, {attributes: true, subtree: true});""")
     page.goto(site.url)
-    page.wait_for_load_state("networkidle")
+    ready(page)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__writes") == [], "the body's attributes were rewritten on load"
     watch.assert_clean()
@@ -280,7 +236,7 @@ def test_unknown_address_returns_the_styled_404_with_a_way_home(reader, site, ad
     stylesheets = []
     page.on("response", lambda r: "/assets/stylesheets/main" in r.url and stylesheets.append(r.status))
     response = page.goto(site.url + address)
-    page.wait_for_load_state("networkidle")
+    ready(page)
     assert response.status == 404
     assert h1(page) == TEXT["en"]["not_found"]
     assert stylesheets == [200], "the 404 page lost its stylesheet"

@@ -2,7 +2,8 @@
 language switch, every page and Zensical's own search under the policy, and the
 offline zip from file://. 0.0.73 is the newest Zensical that installs from the
 registries this project uses (0.0.74 and 0.1.x need a `zensical-ui` wheel none
-of them has); see tests/test_second_engine.py, whose build this file shares.
+of them has); see tests/test_second_engine.py, whose build (conftest.py's
+zensical_publication) this file shares.
 
 (Named apart from tests/test_second_engine.py: pytest imports both folders'
 modules by their bare names, and two files of one name cannot be collected.)"""
@@ -12,10 +13,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import Watch, switch_language
-from conftest import EDITIONS, news_items
-from test_reader_journeys import TEXT
-from test_second_engine import zensical_publication  # noqa: F401  (the shared build)
+from support import EDITIONS, TEXT, Watch, news_items, ready, switch_language
 
 OTHER = {"en": "ru", "ru": "en"}
 ZIP = "downloads/turkmenistan-opcat-offline.zip"
@@ -51,8 +49,9 @@ def zensical_reader(browser, zensical_publication, request):  # noqa: F811
     context.on("request", watch.on_request)
     request.node.opened_pages = [(page, watch)]
 
-    def open_page(path, wait="networkidle"):
-        page.goto(zensical_publication.url + path, wait_until=wait)
+    def open_page(path):
+        page.goto(zensical_publication.url + path)
+        ready(page)  # Zensical's bundle, like Material's, sets window.component$ once mounted
         return page, watch
 
     yield open_page
@@ -89,7 +88,7 @@ def test_every_page_and_the_search_work_under_the_policy(zensical_reader, zensic
     pages = sorted(p.relative_to(built.root).as_posix().removesuffix("index.html") for p in built.root.rglob("*.html"))
     assert len(pages) >= 12
     for path in pages:
-        page, watch = zensical_reader(path, wait="load")
+        page, watch = zensical_reader(path)
         lang = "ru" if path.startswith(EDITIONS["ru"]) else "en"
         expect(page.locator("html")).to_have_attribute("lang", lang)
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path

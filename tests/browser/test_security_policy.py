@@ -4,7 +4,7 @@ and the palette work with no violation, and an injected inline script is blocked
 import pytest
 from playwright.sync_api import expect
 
-from test_reader_journeys import TEXT, search_for
+from support import TEXT, ready, search_for
 
 RECORD_VIOLATIONS = """
 window.__violations = [];
@@ -23,7 +23,7 @@ def test_pages_search_and_palette_work_under_the_policy(reader, site, path, lang
     page, watch = reader(None)
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(site.url + path)
-    page.wait_for_load_state("networkidle")
+    ready(page)
     search_for(page, TEXT[lang]["search"])
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.keyboard.press("Escape")
@@ -37,7 +37,7 @@ def test_an_injected_inline_script_is_blocked(reader, site):
     page, watch = reader(None)
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(site.url + "opcat/")
-    page.wait_for_load_state("networkidle")
+    ready(page)
     page.evaluate("""() => {
         const script = document.createElement('script');
         script.textContent = 'window.__injected = true';

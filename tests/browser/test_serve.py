@@ -6,7 +6,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from conftest import front_matter, serving
+from support import front_matter, serving
 
 
 @pytest.fixture
