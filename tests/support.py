@@ -497,3 +497,38 @@ def search_for(page, words):
     # without key events, so finish with a real key as a keyboard would.
     field.press("End")
     expect(page.locator(".md-search-result__meta")).not_to_have_text(placeholder, timeout=15000)
+
+
+# --- The fact sheet ---------------------------------------------------------------
+
+def fact_sheet_entries():
+    """The sheet's entries: a table row, or a list item with its indented lines."""
+    entries = []
+    for line in FACT_SHEET.read_text(encoding="utf-8").splitlines():
+        if entries and line.startswith(" ") and line.strip():
+            entries[-1] += " " + line.strip()
+        else:
+            entries.append(line)
+    return entries
+
+
+def fact_sheet_date(pattern):
+    """The day a VERIFIED entry of the fact sheet gives, found by `pattern` (a regular
+    expression whose group is the date as the sheet writes it, "3 October 2025")."""
+    import datetime
+    entries = [entry for entry in fact_sheet_entries() if re.search(pattern, entry) and "VERIFIED" in entry]
+    assert len(entries) == 1, f"the fact sheet has {len(entries)} VERIFIED entries matching {pattern!r}"
+    written = re.search(pattern, entries[0]).group(1).replace("*", "")
+    return datetime.datetime.strptime(written, "%d %B %Y").date()
+
+
+def written_date(lang, day):
+    """A day as the edition writes dates (extra.labels.date_format, babel's pattern),
+    white space folded as normalise() folds it."""
+    from babel.dates import format_date
+    return normalise(format_date(day, format=labels(lang)["date_format"], locale=lang))
+
+
+# The Kyrgyz law's two days, as the fact sheet's VERIFIED entries write them.
+ADOPTED = r"adopted the new constitutional law .*? on (\d{1,2} \w+ \d{4})"
+IN_FORCE = r"entered into force on (\**\d{1,2} \w+ \d{4}\**)"

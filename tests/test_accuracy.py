@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import EDITIONS, FACT_SHEET, ROOT, edition_config, labels, normalise
+from support import (ADOPTED, EDITIONS, FACT_SHEET, IN_FORCE, ROOT, edition_config, fact_sheet_date, labels,
+                     normalise, written_date)
 
 LANGS = pytest.mark.parametrize("lang", EDITIONS)
 
@@ -108,7 +109,6 @@ def test_the_quoted_consideration_is_azimovs_not_ncas(site, lang):
 
 @LANGS
 def test_the_kyrgyz_events_stand_in_their_order(site, lang):
-    from test_explainer import ADOPTED, IN_FORCE, fact_sheet_date, written_date
     days = {"adopted": written_date(lang, fact_sheet_date(ADOPTED)),
             "in_force": written_date(lang, fact_sheet_date(IN_FORCE))}
     text = body_text(site, lang)

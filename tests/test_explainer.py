@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import EDITIONS, FACT_SHEET, normalise
+from support import ADOPTED, EDITIONS, FACT_SHEET, IN_FORCE, fact_sheet_date, fact_sheet_entries, normalise, written_date
 
 # The primary sources the fact sheet allows citing ("Cite primary sources on the page").
 PRIMARY_HOSTS = {
@@ -89,35 +89,6 @@ def footnotes(site, lang):
 
 def cited_urls(note):
     return [a["href"] for a in note.select("a") if not "footnote-backref" in a.get("class", [])]
-
-
-def fact_sheet_entries():
-    """The sheet's entries: a table row, or a list item with its indented lines."""
-    entries = []
-    for line in FACT_SHEET.read_text(encoding="utf-8").splitlines():
-        if entries and line.startswith(" ") and line.strip():
-            entries[-1] += " " + line.strip()
-        else:
-            entries.append(line)
-    return entries
-
-
-def fact_sheet_date(pattern):
-    """The day a VERIFIED entry of the fact sheet gives, found by `pattern` (a regular
-    expression whose group is the date as the sheet writes it, "3 October 2025")."""
-    import datetime
-    entries = [entry for entry in fact_sheet_entries() if re.search(pattern, entry) and "VERIFIED" in entry]
-    assert len(entries) == 1, f"the fact sheet has {len(entries)} VERIFIED entries matching {pattern!r}"
-    written = re.search(pattern, entries[0]).group(1).replace("*", "")
-    return datetime.datetime.strptime(written, "%d %B %Y").date()
-
-
-def written_date(lang, day):
-    """A day as the edition writes dates (extra.labels.date_format, babel's pattern),
-    white space folded as normalise() folds it."""
-    from babel.dates import format_date
-    from conftest import labels
-    return normalise(format_date(day, format=labels(lang)["date_format"], locale=lang))
 
 
 def fact_sheet_lines_with(url):
@@ -279,9 +250,6 @@ def section_text(site, lang, heading):
 
 # The fact sheet's entry on the Kyrgyz law: its adoption, and the day it took effect
 # (what ended the Centre; "Read first", item 1, and section 3).
-ADOPTED = r"adopted the new constitutional law .*? on (\d{1,2} \w+ \d{4})"
-IN_FORCE = r"entered into force on (\**\d{1,2} \w+ \d{4}\**)"
-
 
 @LANGS
 def test_kyrgyz_centre_is_presented_as_abolished_in_2025(site, lang):
@@ -301,7 +269,7 @@ UPR_REVIEW = r"4th-cycle review on \w+ (\d{1,2} \w+ \d{4})"
 
 @LANGS
 def test_turkmenistan_section_dates_its_facts_and_says_accession(site, lang):
-    from conftest import front_matter
+    from support import front_matter
     text = section_text(site, lang, EXPECTED[lang]["section"])
     for phrase in EXPECTED[lang]["turkmenistan"]:
         assert phrase in text, f"the Turkmenistan section does not say {phrase!r}"

@@ -156,7 +156,7 @@ def test_the_explainer_says_when_its_facts_were_last_checked(site, lang):
 
 
 def test_an_update_before_the_date_is_refused(project_copy):
-    from test_editor_mistakes import write_item
+    from support import write_item
     write_item(project_copy, date="2025-02-21")
     item = project_copy / "docs" / "en" / "news" / "item.md"
     item.write_text(item.read_text(encoding="utf-8").replace("date:", "updated: 2025-02-20\ndate:"), encoding="utf-8")

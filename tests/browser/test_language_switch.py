@@ -65,7 +65,7 @@ def test_the_switch_on_a_news_item_with_a_twin_leads_to_the_twin(publication_pag
     switch_language(page, other, how)
     page.wait_for_url(publication.url + EDITIONS[other] + item)
     expect(page.locator("html")).to_have_attribute("lang", other)
-    from conftest import news_items
+    from support import news_items
     titles = {page_path: fields["title"] for page_path, fields in news_items(publication.root.parent, other)}
     expect(page.locator("h1#news-title")).to_have_text(" ".join(titles[item + "index.html"].split()))
 
