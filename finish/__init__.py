@@ -12,6 +12,7 @@ engine build, whatever engine built it. Each module is one job:
 A step that cannot do its job raises FinishFailed with what to look at.
 """
 
+import html as entities
 import multiprocessing
 import os
 import posixpath
@@ -71,7 +72,8 @@ def finish_edition(tree: Path, edition, sources, *, offline: bool):
     moved = lean.join_files(folder, (config.get("extra") or {}).get("join") or [])
     icon = lean.favicon_data(folder / (config.get("theme") or {}).get("favicon", ""))
     folders = source_folders(edition, sources, directory_urls=not offline)
-    pages = [(page, folder, edition.path, moved, icon, folders.get(page.relative_to(folder).as_posix()))
+    titles = typeset_titles(edition, sources)
+    pages = [(page, folder, edition.path, moved, icon, folders.get(page.relative_to(folder).as_posix()), titles)
              for page in edition_files(tree, edition, sources) if page.suffix == ".html"]
     each_page(finish_page, pages)
 
@@ -85,8 +87,23 @@ def each_page(step, jobs: list) -> list:
         return pool.map(step, jobs, chunksize=max(1, len(jobs) // 8))
 
 
+def typeset_titles(edition, sources) -> list:
+    """(title as written, as the edition's typography sets it) for each page whose
+    title it changes: the theme echoes titles from front matter (the header, the
+    sidebar, the tab) where no Markdown extension reaches."""
+    from site_data import typesetter  # tools/ is on the path of every build
+
+    typeset = typesetter(edition)
+    pairs = set()
+    for page in sources.pages[edition.lang].values():
+        title = " ".join(str(page.fields.get("title", "")).split())
+        if title and typeset(title) != title:
+            pairs.add((entities.escape(title, quote=False), entities.escape(typeset(title), quote=False)))
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
 def finish_page(job):
-    page, folder, path, moved, icon, source_folder = job
+    page, folder, path, moved, icon, source_folder, titles = job
     name = page.relative_to(folder).as_posix()
     where = f"{path}{name}"
     text = page.read_text(encoding="utf-8")
@@ -96,6 +113,8 @@ def finish_page(job):
     if source_folder is not None:
         edits += markup.local_addresses(tags, page, folder / source_folder)
     text = html.replace(text, edits)
+    for title, typeset in titles:
+        text = text.replace(title, typeset)
     page.write_text(lean.fold_white_space(markup.move_skip_link(text, where)), encoding="utf-8")
 
 

@@ -209,7 +209,7 @@ PUBLICATION = {
         "A report in English only", "2025-03-01", "A report with no Russian translation, updated after publication.",
         extra="updated: 2025-03-03\n"),
     "docs/ru/news/2025-01-10-russian-only.md": news_item(
-        "Сообщение только на русском", "2025-01-10", "Сообщение без английского перевода, чтобы проверить страницу."),
+        "Сообщение только на русском, об итогах за 2024 год", "2025-01-10", "Сообщение без английского перевода, чтобы проверить страницу."),
     "docs/en/news/2025-03-05-draft.md": news_item(
         "A draft report", "2025-03-05", "A draft, which the published site, its feeds and its pages must leave out.",
         extra="draft: true\n"),

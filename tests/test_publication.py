@@ -15,7 +15,8 @@ import yaml
 
 from babel.dates import format_date
 
-from support import EDITIONS, ROOT, assert_builds, dev, front_matter, labels, news_items, normalise, serving
+from support import (EDITIONS, ROOT, assert_builds, dev, front_matter, labels, news_items, normalise, read_page,
+                     serving)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -257,3 +258,20 @@ def test_the_offline_edition_has_the_news_pages_and_file_links(publication):
     assert all(href in names for href in listed), listed
     assert [a["href"] for a in alone.select(".site-language a")] == ["../ru/news.html"]
     assert "feed.xml" not in names and not news.select('link[type="application/atom+xml"]')
+
+
+def test_a_russian_headline_is_set_as_russian_text_is_wherever_the_page_shows_it(publication):
+    """Russian typography keeps «2024 год» together in the text; the headline comes
+    from front matter, which no Markdown extension sees, so the build sets it too:
+    in the heading, the header, the tab and the News page."""
+    item = publication.root.parent / "docs" / "ru" / "news" / "2025-01-10-russian-only.md"
+    title = " ".join(read_page(item, item.name)[0]["title"].split())
+    match = re.search(r"(\d{4}) (год)", title)
+    assert match, f"the item's headline no longer holds a year and «год»: {title!r}"
+    together = f"{match[1]}\u00a0{match[2]}"
+    page = publication.html("ru/news/2025-01-10-russian-only/index.html")
+    # The header's second topic is the page's title (the first is the site's name).
+    for where in ("h1#news-title", ".md-header__topic:last-of-type", "title"):
+        assert together in page.select(where)[-1].get_text(), where
+    listed = publication.html("ru/news/index.html").select(".news-index a")
+    assert any(together in a.get_text() for a in listed), "the News page lists the headline apart"
