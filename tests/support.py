@@ -431,6 +431,30 @@ class Watch:
         assert not self.elsewhere, f"requests to other origins: {self.elsewhere}"
 
 
+@contextmanager
+def file_reader(browser, request):
+    """A browser that may only read files, as from a USB stick: any http(s) request is
+    recorded and refused. Yields (page, watch, the refused addresses)."""
+    context = browser.new_context()
+    network = []
+
+    def refuse(route):
+        network.append(route.request.url)
+        route.abort()
+
+    context.route("http://**/*", refuse)
+    context.route("https://**/*", refuse)
+    page = context.new_page()
+    watch = Watch("file://")
+    page.on("console", watch.on_console)
+    page.on("pageerror", lambda error: watch.errors.append(f"uncaught: {error}"))
+    request.node.opened_pages = [(page, watch)]
+    try:
+        yield page, watch, network
+    finally:
+        context.close()
+
+
 def ready(page):
     """Wait until Material has mounted its components on the page (its bundle sets
     window.component$ last, once every component is wired): the state the browser

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from support import TEXT, Watch, search_for
+from support import TEXT, file_reader, search_for
 
 ZIP = "downloads/turkmenistan-opcat-offline.zip"
 
@@ -25,22 +25,8 @@ def unzipped(site, tmp_path_factory):
 @pytest.fixture
 def offline_reader(browser, request, unzipped):
     """A browser that may only read files: any http(s) request is recorded and refused."""
-    context = browser.new_context()
-    network = []
-
-    def refuse(route):
-        network.append(route.request.url)
-        route.abort()
-
-    context.route("http://**/*", refuse)
-    context.route("https://**/*", refuse)
-    page = context.new_page()
-    watch = Watch("file://")
-    page.on("console", watch.on_console)
-    page.on("pageerror", lambda error: watch.errors.append(f"uncaught: {error}"))
-    request.node.opened_pages = [(page, watch)]
-    yield page, watch, network, unzipped
-    context.close()
+    with file_reader(browser, request) as (page, watch, network):
+        yield page, watch, network, unzipped
 
 
 def open_file(page, folder, path):

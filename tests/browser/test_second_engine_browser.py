@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from support import EDITIONS, TEXT, Watch, news_items, ready, switch_language
+from support import EDITIONS, TEXT, Watch, file_reader, news_items, ready, switch_language
 
 OTHER = {"en": "ru", "ru": "en"}
 ZIP = "downloads/turkmenistan-opcat-offline.zip"
@@ -112,21 +112,7 @@ def zensical_unzipped(zensical_publication, tmp_path_factory):  # noqa: F811
 
 def test_the_offline_zip_opens_from_file_and_its_search_works(browser, zensical_unzipped, request):
     folder = zensical_unzipped
-    context = browser.new_context()
-    network = []
-
-    def refuse(route):
-        network.append(route.request.url)
-        route.abort()
-
-    context.route("http://**/*", refuse)
-    context.route("https://**/*", refuse)
-    page = context.new_page()
-    watch = Watch("file://")
-    page.on("console", watch.on_console)
-    page.on("pageerror", lambda error: watch.errors.append(f"uncaught: {error}"))
-    request.node.opened_pages = [(page, watch)]
-    try:
+    with file_reader(browser, request) as (page, watch, network):
         pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html") if p.name != "404.html")
         assert {"index.html", "opcat.html", "news.html", "ru/index.html", "ru/opcat.html", "ru/news.html"} <= set(pages)
         for path in pages:
@@ -142,5 +128,3 @@ def test_the_offline_zip_opens_from_file_and_its_search_works(browser, zensical_
             assert page.url.startswith((folder / EDITIONS[lang] / "opcat.html").as_uri())
         assert not network, f"the offline edition asked the network for {network}"
         assert not watch.errors, watch.errors
-    finally:
-        context.close()
