@@ -1,6 +1,7 @@
 """A configuration file read as MkDocs reads it, without MkDocs: INHERIT merged, !ENV
 resolved, and the tags only an engine understands (!relative, !!python/...) read as
-nothing, since no check needs them."""
+nothing, since no check needs them. With keep_tags, every tag is kept as written
+(Tagged), so tools/build.py can write the configuration out again for an engine."""
 
 import os
 from pathlib import Path
@@ -9,9 +10,11 @@ import yaml
 
 from .errors import SourceError
 
-try:
+try:  # libyaml's, where installed: faster
+    from yaml import CSafeDumper as _SafeDumper
     from yaml import CSafeLoader as _Safe
 except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _SafeDumper
     from yaml import SafeLoader as _Safe
 
 
@@ -46,6 +49,41 @@ ConfigLoader.add_constructor("!ENV", _env)
 ConfigLoader.add_constructor(None, lambda loader, node: None)
 
 
+class Tagged:
+    """A value with a tag the engine reads (!ENV, !!python/object/apply:...), kept as written."""
+
+    def __init__(self, tag, kind, value):
+        self.tag, self.kind, self.value = tag, kind, value
+
+
+def _tagged(loader, suffix, node):
+    if isinstance(node, yaml.MappingNode):
+        return Tagged(node.tag, "mapping", loader.construct_mapping(node, deep=True))
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(node.tag, "sequence", loader.construct_sequence(node, deep=True))
+    return Tagged(node.tag, "scalar", loader.construct_scalar(node))
+
+
+class TaggedLoader(_Safe):
+    pass
+
+
+TaggedLoader.add_multi_constructor("!", _tagged)
+TaggedLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+class _Dumper(_SafeDumper):
+    pass
+
+
+_Dumper.add_representer(Tagged, lambda dumper, data: getattr(dumper, f"represent_{data.kind}")(data.tag, data.value))
+
+
+def write_config(data: dict, path: Path):
+    """A configuration read with keep_tags, written out again, tags and all."""
+    path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def merge(parent: dict, child: dict) -> dict:
     """Mappings merged key by key, anything else (lists too) replaced whole."""
     result = dict(parent)
@@ -57,13 +95,13 @@ def merge(parent: dict, child: dict) -> dict:
     return result
 
 
-def load_config(path: Path, _seen=()) -> dict:
+def load_config(path: Path, _seen=(), keep_tags: bool = False) -> dict:
     path = Path(path)
     name = path.name
     if not path.is_file():
         raise SourceError(f"{name}: the configuration file is missing.")
     try:
-        result = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=ConfigLoader)
+        result = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=TaggedLoader if keep_tags else ConfigLoader)
     except UnicodeDecodeError:
         raise SourceError(f"{name}: the file is not UTF-8 text; save it as UTF-8.") from None
     except yaml.YAMLError as error:
@@ -83,5 +121,5 @@ def load_config(path: Path, _seen=()) -> dict:
             raise SourceError(f"{name}: INHERIT: {relpath} leads back to this file; inherit from mkdocs.yml only.")
         if not parent.is_file():
             raise SourceError(f"{name}: INHERIT names {relpath}, which is not beside it ({parent}).")
-        result = merge(load_config(parent, (*_seen, path.resolve())), result)
+        result = merge(load_config(parent, (*_seen, path.resolve()), keep_tags), result)
     return result

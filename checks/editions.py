@@ -15,6 +15,12 @@ GLOSSARY_LINE = re.compile(r"\*\[[^\]]+\]: \S.*")
 GLOSSARY = "glossary"
 
 
+
+def offline_config(name: str) -> str:
+    """The offline variant of an edition's configuration: mkdocs.ru.yml's is
+    mkdocs.ru.offline.yml, beside it."""
+    return name.removesuffix(".yml") + ".offline.yml"
+
 def check_editions(config: dict, name: str, root: Path) -> list:
     """Each edition's entry is complete, its path a folder, its configuration there;
     and every language folder in docs/ is an edition, so no published page is
@@ -45,7 +51,7 @@ def check_editions(config: dict, name: str, root: Path) -> list:
                  "copy docs/en/news.md and write its title and description in the edition's language "
                  "(EDITING.md, Languages).")
         own = str(edition.get("config") or "mkdocs.yml") if number else "mkdocs.yml"
-        offline = own.removesuffix(".yml") + ".offline.yml"
+        offline = offline_config(own)
         if (root / own).is_file() and not (root / offline).is_file():
             fail(offline, f"the '{edition['lang']}' edition's offline configuration is missing; write it beside "
                           f"{own}: INHERIT: {own} and Material's offline plugin, as mkdocs.ru.offline.yml does "

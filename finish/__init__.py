@@ -15,12 +15,11 @@ A step that cannot do its job raises FinishFailed with what to look at.
 import html as entities
 import multiprocessing
 import os
-import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import csp, feeds, html, lean, markup, sitemaps
-from .offline import pack
+from .offline import ZIP_PATH, pack
 
 __all__ = ["finish_offline", "finish_online", "pack", "FinishFailed"]
 
@@ -40,18 +39,6 @@ def edition_files(tree: Path, edition, sources) -> list:
     return sorted(p for p in folder.rglob("*") if p.is_file() and not any(p.is_relative_to(o) for o in others))
 
 
-def source_folders(edition, sources, directory_urls: bool) -> dict:
-    """Each page's output file (from the edition's folder) -> its Markdown file's folder."""
-    from site_data import page_url  # tools/ is on the path of every build
-
-    folders = {}
-    for src in sources.pages[edition.lang]:
-        url = page_url(src, directory_urls)
-        output = url + "index.html" if (not url or url.endswith("/")) else url
-        folders[output] = posixpath.dirname(src)
-    return folders
-
-
 def search_languages(config) -> set:
     """The languages of the search plugin (plugins: - search: {lang: ru})."""
     for plugin in config.get("plugins") or []:
@@ -61,7 +48,7 @@ def search_languages(config) -> set:
     return set()
 
 
-def finish_edition(tree: Path, edition, sources, *, offline: bool):
+def finish_edition(tree: Path, edition, sources, facts: dict, *, offline: bool):
     folder = tree / edition.path
     config = edition.config
     files = edition_files(tree, edition, sources)
@@ -71,8 +58,9 @@ def finish_edition(tree: Path, edition, sources, *, offline: bool):
     lean.compact_search_index(folder)
     moved = lean.join_files(folder, (config.get("extra") or {}).get("join") or [])
     icon = lean.favicon_data(folder / (config.get("theme") or {}).get("favicon", ""))
-    folders = source_folders(edition, sources, directory_urls=not offline)
-    titles = typeset_titles(edition, sources)
+    # As HTML writes them: the templates echo front matter escaped.
+    titles = [(entities.escape(old, quote=False), entities.escape(new, quote=False)) for old, new in facts["typeset"]]
+    folders = facts["folders"]
     pages = [(page, folder, edition.path, moved, icon, folders.get(page.relative_to(folder).as_posix()), titles)
              for page in edition_files(tree, edition, sources) if page.suffix == ".html"]
     each_page(finish_page, pages)
@@ -87,21 +75,6 @@ def each_page(step, jobs: list) -> list:
         return pool.map(step, jobs, chunksize=max(1, len(jobs) // 8))
 
 
-def typeset_titles(edition, sources) -> list:
-    """(title as written, as the edition's typography sets it) for each page whose
-    title it changes: the theme echoes titles from front matter (the header, the
-    sidebar, the tab) where no Markdown extension reaches."""
-    from site_data import typesetter  # tools/ is on the path of every build
-
-    typeset = typesetter(edition)
-    pairs = set()
-    for page in sources.pages[edition.lang].values():
-        title = " ".join(str(page.fields.get("title", "")).split())
-        if title and typeset(title) != title:
-            pairs.add((entities.escape(title, quote=False), entities.escape(typeset(title), quote=False)))
-    return sorted(pairs, key=lambda pair: -len(pair[0]))
-
-
 def finish_page(job):
     page, folder, path, moved, icon, source_folder, titles = job
     name = page.relative_to(folder).as_posix()
@@ -113,6 +86,9 @@ def finish_page(job):
     if source_folder is not None:
         edits += markup.local_addresses(tags, page, folder / source_folder)
     text = html.replace(text, edits)
+    # Titles and descriptions come from front matter, which no Markdown extension
+    # sees (the heading, header, sidebar, tab, the News page): they get the
+    # edition's typography here.
     for title, typeset in titles:
         text = text.replace(title, typeset)
     page.write_text(lean.fold_white_space(markup.move_skip_link(text, where)), encoding="utf-8")
@@ -125,13 +101,13 @@ def run_step(step, *args, **kwargs):
         raise FinishFailed(str(error)) from None
 
 
-def finish_offline(tree: Path, sources, *, root_url: str):
-    from site_data import sitemap_entries
-
+def finish_offline(tree: Path, sources, facts: dict):
+    """`facts`: for each edition's language, what tools/site_data.py's finishing()
+    worked out of its sources for the offline build."""
     for edition in sources.editions:
-        run_step(finish_edition, tree, edition, sources, offline=True)
+        run_step(finish_edition, tree, edition, sources, facts[edition.lang], offline=True)
         # The published addresses, as online: a sitemap names where pages are published.
-        sitemaps.write(tree / edition.path, sitemap_entries(sources, edition, root_url))
+        sitemaps.write(tree / edition.path, facts[edition.lang]["sitemap"])
 
 
 def custom_domain(site_url: str):
@@ -143,19 +119,17 @@ def custom_domain(site_url: str):
     return host
 
 
-def finish_online(tree: Path, sources, *, root_url: str, preview: bool, download: bytes = None):
-    from site_data import ZIP_PATH, feed_items, sitemap_entries
-
+def finish_online(tree: Path, sources, facts: dict, *, root_url: str, preview: bool, download: bytes = None):
     for edition in sources.editions:
-        run_step(finish_edition, tree, edition, sources, offline=False)
+        run_step(finish_edition, tree, edition, sources, facts[edition.lang], offline=False)
     if preview:
         return
     for edition in sources.editions:
         config = edition.config
-        text = feeds.feed(edition.lang, config["site_name"], config.get("site_description"), root_url + edition.path,
-                          feed_items(sources, edition, root_url))
+        text = feeds.feed(edition.lang, config["site_name"], config.get("site_description"), edition.url,
+                          facts[edition.lang]["feed"])
         (tree / edition.path / feeds.FEED).write_text(text, encoding="utf-8")
-        sitemaps.write(tree / edition.path, sitemap_entries(sources, edition, root_url))
+        sitemaps.write(tree / edition.path, facts[edition.lang]["sitemap"])
     if download:
         (tree / ZIP_PATH).parent.mkdir(parents=True, exist_ok=True)
         (tree / ZIP_PATH).write_bytes(download)

@@ -3,6 +3,7 @@ standard library's), while every other byte of the page stays as the engine wrot
 it: a tag is found by what it is, not by the exact text a template happened to give
 it, and only the tags that change are written anew."""
 
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -109,3 +110,11 @@ def attr_edits(changes: list) -> list:
                 attrs[name] = value
         edits.append((tag.start, tag.end, render(tag, attrs)))
     return edits
+
+
+def html_json(data) -> str:
+    """JSON for a <script> element, as Jinja's tojson writes it but with letters as letters."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(char, escape)
+    return text

@@ -224,17 +224,9 @@ def inline_favicon(tags: list, data) -> list:
     return []
 
 
-def html_json(data) -> str:
-    """JSON for a <script> element, as Jinja's tojson writes it but with letters as letters."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
-        text = text.replace(char, escape)
-    return text
-
-
 def readable_config(text: str, tags: list) -> list:
     for tag in tags:
         if tag.name == "script" and tag.get("id") == "__config" and tag.get("type") == "application/json":
             end = text.index("</script>", tag.end)
-            return [(tag.end, end, html_json(json.loads(text[tag.end:end])))]
+            return [(tag.end, end, html.html_json(json.loads(text[tag.end:end])))]
     return []

@@ -11,6 +11,9 @@ import os
 import zipfile
 from pathlib import Path
 
+# Where the online site publishes the zip (every edition's footer links it).
+ZIP_PATH = "downloads/turkmenistan-opcat-offline.zip"
+
 
 def pack(folder: Path) -> bytes:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # default: 1980-01-01

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -429,6 +430,14 @@ class Watch:
     def assert_clean(self):
         assert not self.errors, f"errors in the page: {self.errors}"
         assert not self.elsewhere, f"requests to other origins: {self.elsewhere}"
+
+
+def unzip(archive: Path, folder: Path) -> Path:
+    """An offline zip the build published, extracted as a reader would (onto a USB stick)."""
+    assert archive.is_file(), f"the build published no offline edition ({archive.name})"
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(folder)
+    return folder
 
 
 @contextmanager

@@ -36,6 +36,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import checks  # noqa: E402
+from checks.config import write_config  # noqa: E402
+from checks.editions import offline_config  # noqa: E402
 import engines  # noqa: E402
 import finish  # noqa: E402
 import site_data  # noqa: E402
@@ -58,7 +60,7 @@ class Build:
     @property
     def config_file(self) -> Path:
         name = self.edition.config_file.name
-        return ROOT / (name.replace(".yml", ".offline.yml") if self.offline else name)
+        return ROOT / (offline_config(name) if self.offline else name)
 
     @property
     def docs(self) -> str:
@@ -86,7 +88,7 @@ def run_builds(builds, engine: str, work: Path, run_id: str, quiet: bool, values
     layers = [ROOT / f".build-{run_id}.{build.config_file.stem}.yml" for build in builds]
     try:
         for build, layer in zip(builds, layers):
-            site_data.write_configuration(values(build), layer)
+            write_config(values(build), layer)
         results = engines.ENGINES[engine](layers, work, quiet)
     finally:
         for layer in layers:
@@ -156,7 +158,8 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
                 offline=True, preview=False))
             if all(ok for ok, _ in results.values()):
                 assemble(offline, work / "offline")
-                finish_step(finish.finish_offline, work / "offline", sources, root_url=root_url)
+                facts = {e.lang: site_data.finishing(sources, e, root_url, offline=True) for e in sources.editions}
+                finish_step(finish.finish_offline, work / "offline", sources, facts)
                 download = finish.pack(work / "offline")
             else:
                 offline_failure = report(results, failed=True)
@@ -175,7 +178,9 @@ def build_site(out: Path, *, engine="mkdocs", preview=False, quiet=False, root_u
             print(said, file=sys.stderr)
         site = work / "site"
         assemble(online, site)
-        finish_step(finish.finish_online, site, sources, root_url=root_url, preview=preview, download=download)
+        facts = {e.lang: site_data.finishing(sources, e, root_url, offline=False) for e in sources.editions}
+        finish_step(finish.finish_online, site, sources, facts, root_url=root_url, preview=preview,
+                    download=download)
         # mkdtemp's folders are private (0700); a web server must read them.
         for path in [site, *site.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
@@ -190,7 +195,6 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "site")
     parser.add_argument("--preview", action="store_true")
     parser.add_argument("-q", "--quiet", action="store_true")
-    parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--publishing", action="store_true", help="refuse to build for the preview's address")
     args = parser.parse_args(argv)
     try:

@@ -3,8 +3,9 @@
 
 A template engine other than Jinja (Zensical's) runs no Python methods and no
 filters a hook defines, and no hook gives it page.meta.twins. So, for each build,
-tools/build.py writes a configuration that INHERITs the edition's (mkdocs.ru.yml,
-say) and adds, under `extra`:
+tools/build.py writes a configuration: the edition's (mkdocs.ru.yml, say) with its
+INHERIT resolved as MkDocs resolves it (Zensical appends lists instead), and adds,
+under `extra`:
 - `pages`: for each page's address (page.url), its twins (the same page in every
   edition, or that edition's News page where it has none), its dates in words
   (21 December 2024, 21 декабря 2024 года), whether it is a draft, and its JSON-LD;
@@ -14,75 +15,19 @@ say) and adds, under `extra`:
 Templates then only look values up.
 """
 
-import json
 import posixpath
 from pathlib import Path
 
-import yaml
-
-from extensions import typography_ru
-from finish import lean
-
 from babel.dates import format_date
 
-class Tagged:
-    """A YAML value with a tag the engine reads (!ENV, !!python/object/apply:...),
-    kept as it was written."""
-
-    def __init__(self, tag, kind, value):
-        self.tag, self.kind, self.value = tag, kind, value
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's, where installed: faster
-    pass
-
-
-def _tagged(loader, suffix, node):
-    tag = node.tag
-    if isinstance(node, yaml.MappingNode):
-        return Tagged(tag, "mapping", loader.construct_mapping(node, deep=True))
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(tag, "sequence", loader.construct_sequence(node, deep=True))
-    return Tagged(tag, "scalar", loader.construct_scalar(node))
-
-
-_Loader.add_multi_constructor("!", _tagged)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
-
-
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
-    pass
-
-
-_Dumper.add_representer(Tagged, lambda dumper, data: getattr(dumper, f"represent_{data.kind}")(data.tag, data.value))
-
-
-def merged(parent: dict, child: dict) -> dict:
-    """INHERIT as MkDocs reads it: mappings merged key by key, anything else (a list
-    of plugins, a palette) replaced whole. (Zensical appends lists instead, so the
-    file given to an engine is written with INHERIT already resolved.)"""
-    result = dict(parent)
-    for key, value in child.items():
-        result[key] = merged(result[key], value) if isinstance(value, dict) and isinstance(result.get(key), dict) \
-            else value
-    return result
-
-
-def configuration(path: Path) -> dict:
-    """A configuration file with its INHERIT chain resolved, tags kept."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    parent = data.pop("INHERIT", None)
-    return merged(configuration(path.parent / parent), data) if parent else data
-
-
-def write_configuration(data: dict, path: Path):
-    path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
+from checks.config import load_config, merge
+from extensions import typography_ru
+from finish.html import html_json
+from finish.offline import ZIP_PATH
 
 NEWS_TEMPLATE = "news.html"
 NEWS_PAGE = "news.md"
 FEED = "feed.xml"
-ZIP_PATH = "downloads/turkmenistan-opcat-offline.zip"
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
@@ -127,6 +72,12 @@ def published(sources, lang: str, preview: bool) -> dict:
     return {src: page for src, page in sources.pages[lang].items() if preview or not page.draft}
 
 
+def news(pages: dict) -> list:
+    """(src, page) of the news items among `pages`, newest first (the News page, the feed)."""
+    items = [(src, page) for src, page in pages.items() if page.fields.get("template") == NEWS_TEMPLATE]
+    return sorted(items, key=lambda item: (item[1].fields["date"], item[0]), reverse=True)
+
+
 def json_ld(page, edition, url: str, root_url: str, twins: list) -> str:
     about = {"@type": "Thing", "name": edition.config["extra"]["labels"]["about"]}
     image = root_url + "assets/images/social.png"
@@ -151,7 +102,7 @@ def json_ld(page, edition, url: str, root_url: str, twins: list) -> str:
         }
     if meta.get("updated"):
         data["dateModified"] = meta["updated"].isoformat()
-    return lean.html_json(data)
+    return html_json(data)
 
 
 def twins_of(src: str, edition, editions, shown: dict, directory_urls: bool) -> list:
@@ -186,25 +137,25 @@ def layer(sources, edition, *, inherit: Path, site_dir: str, root_url: str, offl
     """One build's whole configuration: the file `inherit` (mkdocs.ru.offline.yml,
     say) with what this build adds."""
     directory_urls = not offline
-    pages, items = {}, []
-    typeset = typesetter(edition)
+    pages = {}
     shown = {each.lang: published(sources, each.lang, preview) for each in sources.editions}
     for src, page in sorted(shown[edition.lang].items()):
         url = page_url(src, directory_urls)
         twins = twins_of(src, edition, sources.editions, shown, directory_urls)
         meta = page.fields
-        data = {"twins": twins, "draft": page.draft, "home": src == "index.md", "title": typeset(meta["title"].strip()),
+        data = {"twins": twins, "draft": page.draft, "home": src == "index.md",
                 "jsonld": json_ld(page, edition, edition.url + url, root_url, twins)}
         for field in ("date", "updated"):
             if meta.get(field):
                 data[field] = meta[field].isoformat()
                 data[field + "_text"] = long_date(meta[field], edition)
         pages[url] = data
-        if meta.get("template") == NEWS_TEMPLATE:
-            items.append({"url": url, "title": data["title"], "description": typeset(meta["description"].strip()),
-                          "date": meta["date"].isoformat(), "date_text": data["date_text"], "draft": page.draft,
-                          "src": src})
-    items.sort(key=lambda item: (item["date"], item["src"]), reverse=True)
+    items = []
+    for src, page in news(shown[edition.lang]):
+        data = pages[page_url(src, directory_urls)]
+        items.append({"url": page_url(src, directory_urls), "title": page.fields["title"].strip(),
+                      "date": data["date"], "description": page.fields["description"].strip(),
+                      "date_text": data["date_text"], "draft": page.draft})
     extra = {
         "site_root_url": root_url,
         "editions": [{"lang": e.lang, "name": e.name, "locale": e.locale, "path": e.path, "url": e.url}
@@ -220,17 +171,31 @@ def layer(sources, edition, *, inherit: Path, site_dir: str, root_url: str, offl
     added = {"site_url": edition.url, "site_dir": site_dir, "extra": extra}
     if drafts and not preview:
         added["draft_docs"] = "".join(f"/{src}\n" for src in drafts)
-    return merged(configuration(inherit), added)
+    return merge(load_config(inherit, keep_tags=True), added)
 
 
-def feed_items(sources, edition, root_url: str) -> list:
+def feed_items(sources, edition) -> list:
     """The edition's published news items, newest first, for its Atom feed."""
-    items = []
-    for src, page in published(sources, edition.lang, preview=False).items():
-        meta = page.fields
-        if meta.get("template") == NEWS_TEMPLATE:
-            items.append({"src": src, "url": root_url + edition.path + page_url(src), "title": meta["title"].strip(),
-                          "source": meta["source"].strip(), "description": meta["description"].strip(),
-                          "date": meta["date"], "updated": meta.get("updated") or meta["date"]})
-    return sorted(items, key=lambda item: (item["date"], item["src"]), reverse=True)
+    return [{"src": src, "url": edition.url + page_url(src), "title": page.fields["title"].strip(),
+             "source": page.fields["source"].strip(), "description": page.fields["description"].strip(),
+             "date": page.fields["date"], "updated": page.fields.get("updated") or page.fields["date"]}
+            for src, page in news(published(sources, edition.lang, preview=False))]
+
+
+def finishing(sources, edition, root_url: str, offline: bool) -> dict:
+    """What finish/ needs to know of an edition's sources, worked out here so that it
+    reads only the built folder: each page's Markdown folder by its output file, the
+    titles and descriptions the edition's typography changes, its feed's items and
+    its sitemap."""
+    directory_urls = not offline
+    folders = {}
+    for src in sources.pages[edition.lang]:
+        url = page_url(src, directory_urls)
+        folders[url + "index.html" if (not url or url.endswith("/")) else url] = posixpath.dirname(src)
+    typeset = typesetter(edition)
+    texts = {" ".join(str(page.fields.get(field, "")).split())
+             for page in sources.pages[edition.lang].values() for field in ("title", "description")}
+    return {"folders": folders, "typeset": sorted(((t, typeset(t)) for t in texts if t and typeset(t) != t),
+                                                  key=lambda pair: -len(pair[0])),
+            "feed": feed_items(sources, edition), "sitemap": sitemap_entries(sources, edition, root_url)}
 

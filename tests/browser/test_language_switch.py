@@ -18,7 +18,7 @@ this module checks that a reader, with a pointer or the keyboard, gets there."""
 import pytest
 from playwright.sync_api import expect
 
-from support import EDITIONS, front_matter, labels, switch_language
+from support import EDITIONS, front_matter, switch_language
 
 OTHER = {"en": "ru", "ru": "en"}
 HOW = pytest.mark.parametrize("how", ["pointer", "keyboard"])

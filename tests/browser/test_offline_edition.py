@@ -1,12 +1,11 @@
 """The offline edition: the zip the build produced, unzipped and opened by
 double-click (file://), works with no network and no server, in both languages."""
 
-import zipfile
 
 import pytest
 from playwright.sync_api import expect
 
-from support import TEXT, file_reader, search_for
+from support import TEXT, file_reader, search_for, unzip
 
 ZIP = "downloads/turkmenistan-opcat-offline.zip"
 
@@ -14,12 +13,7 @@ ZIP = "downloads/turkmenistan-opcat-offline.zip"
 @pytest.fixture(scope="module")
 def unzipped(site, tmp_path_factory):
     """The archive the build put into the published site, extracted as a reader would."""
-    archive = site.root / ZIP
-    assert archive.is_file(), "the build published no offline edition"
-    folder = tmp_path_factory.mktemp("usb-stick")
-    with zipfile.ZipFile(archive) as bundle:
-        bundle.extractall(folder)
-    return folder
+    return unzip(site.root / ZIP, tmp_path_factory.mktemp("usb-stick"))
 
 
 @pytest.fixture

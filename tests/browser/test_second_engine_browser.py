@@ -8,12 +8,11 @@ zensical_publication) this file shares.
 (Named apart from tests/test_second_engine.py: pytest imports both folders'
 modules by their bare names, and two files of one name cannot be collected.)"""
 
-import zipfile
 
 import pytest
 from playwright.sync_api import expect
 
-from support import EDITIONS, TEXT, Watch, file_reader, news_items, ready, switch_language
+from support import EDITIONS, TEXT, Watch, file_reader, news_items, ready, switch_language, unzip
 
 OTHER = {"en": "ru", "ru": "en"}
 ZIP = "downloads/turkmenistan-opcat-offline.zip"
@@ -102,12 +101,7 @@ def test_every_page_and_the_search_work_under_the_policy(zensical_reader, zensic
 
 @pytest.fixture(scope="module")
 def zensical_unzipped(zensical_publication, tmp_path_factory):  # noqa: F811
-    archive = zensical_publication.root / ZIP
-    assert archive.is_file(), "the Zensical build published no offline edition"
-    folder = tmp_path_factory.mktemp("zensical-usb-stick")
-    with zipfile.ZipFile(archive) as bundle:
-        bundle.extractall(folder)
-    return folder
+    return unzip(zensical_publication.root / ZIP, tmp_path_factory.mktemp("zensical-usb-stick"))
 
 
 def test_the_offline_zip_opens_from_file_and_its_search_works(browser, zensical_unzipped, request):
