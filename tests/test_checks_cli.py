@@ -4,6 +4,7 @@ runs before any engine: one message and exit status 1 for a mistake, silence and
 otherwise, never a traceback."""
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -157,8 +158,8 @@ def test_a_misspelt_twin_is_found_across_editions(project_files):
 @pytest.mark.parametrize("path, text, expected", [
     pytest.param("docs/en/opcat.md", None, r"^docs/en/opcat\.md: front matter field 'descripton' is not one the "
                  r"site knows", id="front matter"),
-    pytest.param("docs/ru/news/a.md", ITEM.format(title="Сообщение") + "\n![Зал](hall.png)\n",
-                 r"^docs/ru/news/a\.md: hall\.png \(line 3 of the text\) is not in the site", id="picture"),
+    pytest.param("docs/ru/news/a.md", ITEM.format(title="Сообщение") + "\n![Зал]({picture})\n",
+                 r"^docs/ru/news/a\.md: {picture} \(line 3 of the text\) is not in the site", id="picture"),
     pytest.param("docs/en/photo.jpg", "x" * 500_001, r"^docs/en/photo\.jpg: the file has 500 kB", id="media"),
     pytest.param("docs/tk/index.md", "---\ntitle: T\n---\n", r"^docs/tk/ holds 1 pages, but extra\.editions",
                  id="edition folder"),
@@ -170,6 +171,11 @@ def test_each_kind_of_mistake_is_found_in_the_project(project_files, path, text,
         page = project_files / path
         page.write_text(page.read_text(encoding="utf-8").replace("description:", "descripton:", 1), encoding="utf-8")
     else:
+        # A picture name no file of the copy has, whatever pictures editors have added.
+        picture = "missing.png"
+        while (project_files / path).parent.joinpath(picture).exists():
+            picture = "not-" + picture
+        text, expected = text.replace("{picture}", picture), expected.replace("{picture}", re.escape(picture))
         write(project_files / path, text)
     with pytest.raises(SourceError, match=expected):
         check_site(project_files)
