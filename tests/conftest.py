@@ -24,7 +24,7 @@ from support import (CHROMIUM, CHROMIUM_FLAGS, DESKTOP, PREVIOUS, PUBLICATION, R
                      SourceArticle, SOURCE_ARTICLE, Watch, copy_project, ready, zensical)
 
 # The fixtures that build a copy of the project, or hold one built.
-COPIES = {"project_copy", "project", "publication", "grown", "citing_project"}
+COPIES = {"project_copy", "project", "publication", "grown", "citing_project", "edited"}
 BROWSER = Path(__file__).parent / "browser"
 
 

@@ -11,13 +11,16 @@ import socket
 import stat
 import subprocess
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import material as material_theme
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ITEM, assert_builds, assert_stops, dev, free_port, replace_in, workflow, write_item
+from support import (PREVIOUS, assert_builds, assert_stops, copy_project, dev, free_port, replace_in, workflow,
+                     write_item)
+
 
 def ashgabat_today() -> datetime.date:
     return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=5)).date()
@@ -27,8 +30,6 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
-# --- Dates and builds ---------------------------------------------------------------
-
 def commit_everything(project: Path, when: str):
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
            "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
@@ -36,6 +37,116 @@ def commit_everything(project: Path, when: str):
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
         subprocess.run(["git", *args], cwd=project, check=True, env=env, capture_output=True)
 
+
+# --- Inputs that must build: one copy, as downloaded (no git), built once -------------
+
+# Each entry: a news item an editor might write, as (path, fields for write_item).
+TITLE = "Talks [continue](soon) *in* <Ashgabat> & elsewhere"
+SEPARATORS = {"line separator": "\u2028", "form feed": "\x0c"}
+EDITED = {
+    "quoted date": ("docs/en/news/quoted-date.md", {"title": "A quoted date", "date": '"2025-02-21"'}),
+    "marked-up title": ("docs/en/news/marked-up-title.md", {"title": f"'{TITLE}'"}),
+    "escaped source": ("docs/en/news/escaped-source.md", {"title": "A source with markup"}),
+    "embedded image": ("docs/en/news/embedded.md", {
+        "title": "An embedded picture",
+        "body": 'The text.\n\n<img src="https://img.example.org/x.png" alt="A picture">\n'}),
+    "local image": ("docs/en/news/local-image.md", {
+        "title": "A picture of its own", "body": 'The text.\n\n<img src="photo.png" alt="A photo">\n'}),
+    **{f"pasted, {name}": (f"docs/en/news/pasted-{index}.md", {
+        "title": f"Pasted from a PDF ({name})",
+        "body": f"Pasted{separator}from a PDF.\n\nThe OPCAT and the NPM and the OHCHR."})
+       for index, (name, separator) in enumerate(SEPARATORS.items())},
+}
+
+
+@dataclass
+class Edited:
+    project: Path
+    site: Path
+    result: subprocess.CompletedProcess
+    scratch: Path
+
+    def page(self, case: str) -> BeautifulSoup:
+        """The published page of one of EDITED's items."""
+        slug = Path(EDITED[case][0]).stem
+        return page(self.site, f"news/{slug}/index.html")
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> Edited:
+    """A copy of the project as a downloaded zip holds it (no .git), with a site
+    published before in site/, into which an editor has written each of EDITED's
+    items (and the vetted origin and the picture two of them need), then built once
+    with ./dev build and a TMPDIR of its own. Each test below reads its part: one
+    build, where each input had a build of its own."""
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text(PREVIOUS, encoding="utf-8")
+    replace_in(project, "mkdocs.yml", "embed_origins: &embed_origins []",
+               "embed_origins: &embed_origins [https://img.example.org]")
+    for path, fields in EDITED.values():
+        write_item(project, path=path, **fields)
+    replace_in(project, EDITED["escaped source"][0], "source: nCa (news Central Asia)", 'source: Agency "A" & <B>')
+    (project / "docs" / "en" / "news" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    scratch = tmp_path_factory.mktemp("scratch")
+    result = dev(project, "build", env={"TMPDIR": str(scratch)})
+    return Edited(project, assert_builds(project, result), result, scratch)
+
+
+def test_a_downloaded_zip_without_git_builds_and_says_how_it_is_dated(edited):
+    assert not (edited.project / ".git").exists()
+    assert "no git history" in edited.result.stderr
+
+
+def test_build_publishes_a_world_readable_site_and_leaves_nothing_in_tmp(edited):
+    site = edited.site
+    assert "built the site into site/" in edited.result.stdout
+    assert (site / "index.html").read_text(encoding="utf-8") != PREVIOUS, "the site published before is still there"
+    for path in [site, *site.rglob("*")]:
+        mode = path.stat().st_mode
+        assert mode & stat.S_IROTH, f"{path} is not readable by a web server"
+        assert not path.is_dir() or mode & stat.S_IXOTH, f"{path} cannot be entered by a web server"
+    assert (site / "ru" / "index.html").is_file() and (site / "downloads").is_dir()
+    assert list(edited.scratch.iterdir()) == []
+
+
+def test_a_vetted_origin_in_embed_origins_may_be_embedded_and_enters_the_policy(edited):
+    policy = edited.page("embedded image").select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "img-src 'self' data: https://img.example.org;" in policy
+    assert edited.page("embedded image").select_one(".news-body img")["src"] == "https://img.example.org/x.png"
+
+
+def test_a_local_image_in_raw_html_is_found_from_the_file_online_and_offline(edited):
+    slug = Path(EDITED["local image"][0]).stem
+    assert edited.page("local image").select_one(".news-body img")["src"] == "../photo.png"
+    with zipfile.ZipFile(edited.site / "downloads" / "turkmenistan-opcat-offline.zip") as offline:
+        html = offline.read(f"news/{slug}.html").decode("utf-8")
+    assert BeautifulSoup(html, "html.parser").select_one(".news-body img")["src"] == "photo.png"
+
+
+def test_a_quoted_date_is_read_as_the_date_it_spells(edited):
+    assert edited.page("quoted date").select_one(".news-header time").get_text() == "21 February 2025"
+
+
+@pytest.mark.parametrize("separator", SEPARATORS)
+def test_text_pasted_from_a_pdf_before_an_abbreviation_builds(edited, separator):
+    focusable = edited.page(f"pasted, {separator}").select('.news-body abbr[tabindex="0"]')
+    assert {abbr.get_text() for abbr in focusable} >= {"OPCAT", "NPM", "OHCHR"}
+
+
+def test_a_title_is_text_everywhere_never_markdown_or_html(edited):
+    assert edited.page("marked-up title").select_one("h1#news-title").get_text() == TITLE
+    listed = page(edited.site, "news/index.html").select(".news-index a")
+    assert TITLE in [a.get_text() for a in listed]
+
+
+def test_front_matter_text_is_escaped_in_the_page(edited):
+    slug = Path(EDITED["escaped source"][0]).stem
+    html = (edited.site / "news" / slug / "index.html").read_text(encoding="utf-8")
+    assert "<B>" not in html and "Agency &#34;A&#34; &amp; &lt;B&gt;" in html
+
+
+# --- Dates from git, and the build's own options --------------------------------------
 
 def test_an_item_dated_today_in_ashgabat_previews_and_builds_before_it_is_committed(project):
     commit_everything(project, "2025-01-01T12:00:00+00:00")
@@ -46,13 +157,6 @@ def test_an_item_dated_today_in_ashgabat_previews_and_builds_before_it_is_commit
     site = assert_builds(project, dev(project, "build"))
     assert page(site, "news/item/index.html").select_one(".news-header time")["datetime"] == ashgabat_today().isoformat()
     assert page(site, "news/east/index.html").select_one(".news-header time")["datetime"] == tomorrow.isoformat()
-
-
-def test_a_downloaded_zip_without_git_builds_and_says_how_it_is_dated(project):
-    assert not (project / ".git").exists()
-    result = dev(project, "build")
-    assert_builds(project, result)
-    assert "no git history" in result.stderr
 
 
 def test_a_checkout_git_refuses_builds_and_says_how_it_is_dated(project):
@@ -76,19 +180,6 @@ def test_build_always_builds_the_whole_site_into_site_and_refuses_other_options(
     result = dev(project, "build", *options)
     assert_stops(project, result, rf"takes no '{re.escape(options[0])}'")
     assert not (project / "public").exists()
-
-
-def test_build_publishes_a_world_readable_site_and_leaves_nothing_in_tmp(project, tmp_path):
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    site = assert_builds(project, dev(project, "build", env={"TMPDIR": str(scratch)}))
-    assert "built the site into site/" in dev(project, "build", env={"TMPDIR": str(scratch)}).stdout
-    for path in [site, *site.rglob("*")]:
-        mode = path.stat().st_mode
-        assert mode & stat.S_IROTH, f"{path} is not readable by a web server"
-        assert not path.is_dir() or mode & stat.S_IXOTH, f"{path} cannot be entered by a web server"
-    assert (site / "ru" / "index.html").is_file() and (site / "downloads").is_dir()
-    assert list(scratch.iterdir()) == []
 
 
 def test_an_unknown_command_is_named_with_the_usage():
@@ -117,33 +208,7 @@ def test_content_the_policy_would_block_stops_the_build_naming_the_file(project)
     assert_stops(project, dev(project, "build"), r"docs/en/news/item\.md: .*contains a <script>")
 
 
-def test_a_vetted_origin_in_embed_origins_may_be_embedded_and_enters_the_policy(project):
-    replace_in(project, "mkdocs.yml", "embed_origins: &embed_origins []",
-               "embed_origins: &embed_origins [https://img.example.org]")
-    write_item(project, body='The text.\n\n<img src="https://img.example.org/x.png" alt="A picture">\n')
-    site = assert_builds(project, dev(project, "build"))
-    policy = page(site, "news/item/index.html").select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
-    assert "img-src 'self' data: https://img.example.org;" in policy
-
-
-def test_a_local_image_in_raw_html_is_found_from_the_file_online_and_offline(project):
-    (project / "docs" / "en" / "news").mkdir(parents=True, exist_ok=True)
-    (project / "docs" / "en" / "news" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    write_item(project, body='The text.\n\n<img src="photo.png" alt="A photo">\n')
-    site = assert_builds(project, dev(project, "build"))
-    assert page(site, "news/item/index.html").select_one(".news-body img")["src"] == "../photo.png"
-    with zipfile.ZipFile(site / "downloads" / "turkmenistan-opcat-offline.zip") as offline:
-        html = offline.read("news/item.html").decode("utf-8")
-    assert BeautifulSoup(html, "html.parser").select_one(".news-body img")["src"] == "photo.png"
-
-
-# --- Front matter and text that build, or fail saying why -------------------------------
-
-def test_a_quoted_date_is_read_as_the_date_it_spells(project):
-    write_item(project, date='"2025-02-21"')
-    site = assert_builds(project, dev(project, "build"))
-    assert page(site, "news/item/index.html").select_one(".news-header time").get_text() == "21 February 2025"
-
+# --- Front matter that fails, saying why ---------------------------------------------
 
 @pytest.mark.parametrize("date, expected", [
     # YAML reads this as a timestamp, which the check must name as written (the
@@ -156,31 +221,6 @@ def test_a_date_written_wrong_is_explained(project, date, expected):
     result = dev(project, "build")
     assert_stops(project, result, r"docs/en/news/item\.md: front matter field " + expected)
     assert "datetime.datetime(" not in result.stderr
-
-
-@pytest.mark.parametrize("separator", ["\u2028", "\x0c"], ids=["line separator", "form feed"])
-def test_text_pasted_from_a_pdf_before_an_abbreviation_builds(project, separator):
-    write_item(project, body=f"Pasted{separator}from a PDF.\n\nThe OPCAT and the NPM and the OHCHR.")
-    site = assert_builds(project, dev(project, "build"))
-    focusable = page(site, "news/item/index.html").select('.news-body abbr[tabindex="0"]')
-    assert {abbr.get_text() for abbr in focusable} >= {"OPCAT", "NPM", "OHCHR"}
-
-
-def test_a_title_is_text_everywhere_never_markdown_or_html(project):
-    title = "Talks [continue](soon) *in* <Ashgabat> & elsewhere"
-    write_item(project, title=f"'{title}'")
-    site = assert_builds(project, dev(project, "build"))
-    assert page(site, "news/item/index.html").select_one("h1#news-title").get_text() == title
-    listed = page(site, "news/index.html").select(".news-index a")
-    assert title in [a.get_text() for a in listed]
-
-
-def test_front_matter_text_is_escaped_in_the_page(project):
-    write_item(project)
-    replace_in(project, ITEM, "source: nCa (news Central Asia)", 'source: Agency "A" & <B>')
-    site = assert_builds(project, dev(project, "build"))
-    html = (site / "news" / "item" / "index.html").read_text(encoding="utf-8")
-    assert "<B>" not in html and "Agency &#34;A&#34; &amp; &lt;B&gt;" in html
 
 
 # --- Errors in the Russian edition, and configuration mistakes -------------------------------
