@@ -3,9 +3,10 @@ no WCAG 2.2 AA violation that axe-core can find, no request to any other origin,
 no console error, and no sideways scrolling on a 320 px screen.
 
 Each page is checked with every rule in the light scheme, then reloaded dark and
-checked with the rules that read colours: the dark scheme changes the colours and
-nothing else of the markup, so the other rules would only repeat their answers
-(and axe on the explainer takes seconds a run)."""
+checked with the rules that read colours, and its header with every rule: the dark
+scheme changes the colours and, in the header, which palette toggle is shown, and
+nothing else of the markup, so the other rules over the whole page would only
+repeat their answers (and axe on the explainer takes seconds a run)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -40,6 +41,8 @@ def test_page_passes_axe_light_and_dark_and_stays_on_its_own_origin(reader, axe,
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     results = axe.run(page, options={"runOnly": {"type": "rule", "values": COLOUR_RULES}})
     assert results.violations_count == 0, "dark: " + results.generate_report()
+    results = axe.run(page, context=".md-header", options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert results.violations_count == 0, "dark, the header: " + results.generate_report()
     watch.assert_clean()
 
 
