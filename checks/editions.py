@@ -15,11 +15,11 @@ GLOSSARY_LINE = re.compile(r"\*\[[^\]]+\]: \S.*")
 GLOSSARY = "glossary"
 
 
-
 def offline_config(name: str) -> str:
     """The offline variant of an edition's configuration: mkdocs.ru.yml's is
     mkdocs.ru.offline.yml, beside it."""
     return name.removesuffix(".yml") + ".offline.yml"
+
 
 def check_editions(config: dict, name: str, root: Path) -> list:
     """Each edition's entry is complete, its path a folder, its configuration there;

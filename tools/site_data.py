@@ -152,8 +152,9 @@ def layer(sources, edition, *, inherit: Path, site_dir: str, root_url: str, offl
         pages[url] = data
     items = []
     for src, page in news(shown[edition.lang]):
-        data = pages[page_url(src, directory_urls)]
-        items.append({"url": page_url(src, directory_urls), "title": page.fields["title"].strip(),
+        url = page_url(src, directory_urls)
+        data = pages[url]
+        items.append({"url": url, "title": page.fields["title"].strip(),
                       "date": data["date"], "description": page.fields["description"].strip(),
                       "date_text": data["date_text"], "draft": page.draft})
     extra = {
